@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Prints the size of every device-profile assembly (Release) and fails if one exceeds TinyCLR's 64 KB per-assembly limit.
+# Usage: tools/size-check.sh [artifacts folder]   (run after: dotnet build <project>.Device.csproj -c Release)
+set -euo pipefail
+artifacts="${1:-${ESP32AT_ARTIFACTS:-$(cd "$(dirname "$0")/.." && pwd)/artifacts}}"
+limit=65536
+status=0
+found=0
+for dll in "$artifacts"/bin/*.Device/release/*.dll; do
+  [ -e "$dll" ] || continue
+  found=$((found + 1))
+  size=$(stat -c %s "$dll")
+  if [ "$size" -gt "$limit" ]; then
+    printf 'size-check: %-28s %7d bytes  OVER the %d-byte limit\n' "$(basename "$dll")" "$size" "$limit"
+    status=1
+  else
+    printf 'size-check: %-28s %7d bytes  (%d%% of 64 KB)\n' "$(basename "$dll")" "$size" $((size * 100 / limit))
+  fi
+done
+if [ "$found" -eq 0 ]; then echo "size-check: no device assemblies under $artifacts/bin/*.Device/release" >&2; exit 1; fi
+exit $status
