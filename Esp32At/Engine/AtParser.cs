@@ -1,0 +1,145 @@
+namespace Esp32At.Engine
+{
+    /// <summary>
+    /// Byte-level parser of the ESP-AT output stream. Lines go to the sink as they complete; binary payloads
+    /// (<c>+IPD,...:</c>, <c>+CIPRECVDATA:...,</c>) are consumed by their length, never as lines, so payload bytes that
+    /// look like <c>OK</c> cannot desynchronise it; the <c>&gt;</c> prompt is recognised without a line end.
+    /// Over-long lines are dropped up to their line end. Delivers the same events however the bytes are split.
+    /// </summary>
+    internal sealed class AtParser
+    {
+        private static readonly byte[] IpdPrefix = { (byte)'+', (byte)'I', (byte)'P', (byte)'D', (byte)',' };
+        private static readonly byte[] RecvDataPrefix = System.Text.Encoding.UTF8.GetBytes("+CIPRECVDATA:");
+
+        private readonly IAtStreamSink sink;
+        private readonly byte[] line;
+        private int lineLength;
+        private bool overflow;
+        private int dataRemaining;
+        private AtDataKind dataKind;
+        private int commas;
+
+        public AtParser(IAtStreamSink sink, int maxLineLength)
+        {
+            this.sink = sink;
+            line = new byte[maxLineLength];
+        }
+
+        /// <summary>Consumes every unread byte of <paramref name="ring"/>.</summary>
+        public void Process(RingBuffer ring)
+        {
+            while (ring.Count > 0)
+            {
+                int offset;
+                int n = ring.GetReadSegment(out offset);
+                Process(ring.Storage, offset, n);
+                ring.Skip(n);
+            }
+        }
+
+        /// <summary>Consumes <paramref name="count"/> bytes.</summary>
+        public void Process(byte[] buffer, int offset, int count)
+        {
+            int end = offset + count;
+            int i = offset;
+            while (i < end)
+            {
+                if (dataRemaining > 0)
+                {
+                    int n = end - i < dataRemaining ? end - i : dataRemaining;
+                    sink.OnData(dataKind, buffer, i, n);
+                    dataRemaining -= n;
+                    i += n;
+                    continue;
+                }
+                Accept(buffer[i++]);
+            }
+        }
+
+        private void Accept(byte b)
+        {
+            if (b == (byte)'\n')
+            {
+                int n = lineLength;
+                if (n > 0 && line[n - 1] == (byte)'\r') n--;
+                bool dropped = overflow;
+                lineLength = 0;
+                overflow = false;
+                commas = 0;
+                if (dropped) return;
+                if (n > 0) sink.OnLine(line, n);
+                return;
+            }
+            if (overflow) { sink.OnNoise(1); return; }
+            if (b == (byte)'>' && lineLength == 0 && sink.ExpectsPrompt)
+            {
+                sink.OnPrompt();
+                return;
+            }
+            if (lineLength == line.Length)
+            {
+                overflow = true;
+                sink.OnNoise(lineLength + 1);
+                return;
+            }
+            line[lineLength++] = b;
+            if (b == (byte)':' && StartsWith(IpdPrefix)) StartIpd();
+            else if (b == (byte)',' && StartsWith(RecvDataPrefix) && ++commas == (sink.RemoteInfoInReceive ? 3 : 1)) StartReceiveData();
+        }
+
+        private bool StartsWith(byte[] prefix)
+        {
+            if (lineLength < prefix.Length) return false;
+            for (int i = 0; i < prefix.Length; i++) if (line[i] != prefix[i]) return false;
+            return true;
+        }
+
+        // +IPD,<len>:  +IPD,<id>,<len>:  +IPD,<len>,"ip",port:  +IPD,<id>,<len>,"ip",port:
+        private void StartIpd()
+        {
+            int first = ParseInt(IpdPrefix.Length);
+            int afterFirst = SkipDigits(IpdPrefix.Length);
+            int length = first;
+            if (afterFirst < lineLength - 1 && line[afterFirst] == (byte)',' && line[afterFirst + 1] != (byte)'"')
+                length = ParseInt(afterFirst + 1);
+            BeginData(AtDataKind.ActiveIpd, length);
+        }
+
+        private void StartReceiveData()
+        {
+            BeginData(AtDataKind.ReceiveData, ParseInt(RecvDataPrefix.Length));
+        }
+
+        private void BeginData(AtDataKind kind, int length)
+        {
+            if (length < 0)
+            {
+                sink.OnNoise(lineLength);
+                lineLength = 0;
+                commas = 0;
+                return;
+            }
+            sink.OnDataStart(kind, line, lineLength, length);
+            lineLength = 0;
+            commas = 0;
+            dataKind = kind;
+            dataRemaining = length;
+        }
+
+        private int SkipDigits(int at)
+        {
+            while (at < lineLength && line[at] >= (byte)'0' && line[at] <= (byte)'9') at++;
+            return at;
+        }
+
+        /// <summary>The decimal number at <paramref name="at"/>, or -1 when there is none.</summary>
+        private int ParseInt(int at)
+        {
+            int end = SkipDigits(at);
+            if (end == at || end - at > 9) return -1;
+            int v = 0;
+            for (int i = at; i < end; i++) v = v * 10 + (line[i] - '0');
+            return v;
+        }
+    }
+}
