@@ -1,0 +1,55 @@
+using Esp32At.Emulator.Core;
+
+namespace Esp32At.Emulator.Commands;
+
+/// <summary>The TCP/IP mode settings (spec §2.3): CIPMUX, CIPDINFO, CIPRECVMODE, CIPRECVTYPE, CIPSERVERMAXCONN, CIPSTO.</summary>
+public static class TcpIpSettingsCommands
+{
+    public static void Register(EspEmulator emulator)
+    {
+        var t = emulator.Commands;
+        var profile = emulator.Profile;
+        t.Register("CIPMUX", c => BasicCommands.Flag(c, "CIPMUX", () => c.State.CipMux, v => c.State.CipMux = v, 0, 1, crlf: true));
+        t.Register("CIPDINFO", CipDInfo);
+        t.Register("CIPRECVMODE", c => BasicCommands.Flag(c, "CIPRECVMODE", () => c.State.RecvMode[0], v => Array.Fill(c.State.RecvMode, v), 0, 1, crlf: true));
+        if (profile.HasCipRecvType) t.Register("CIPRECVTYPE", CipRecvType);
+        t.Register("CIPSERVERMAXCONN", c => BasicCommands.Flag(c, "CIPSERVERMAXCONN", () => c.State.CipServerMaxConn, v => c.State.CipServerMaxConn = v, 1, 5, crlf: true));
+        t.Register("CIPSTO", c => BasicCommands.Flag(c, "CIPSTO", () => c.State.CipSto, v => c.State.CipSto = v, 0, 7200, crlf: true));
+    }
+
+    private static void CipDInfo(CommandContext c)
+    {
+        if (c.Line.Kind == CommandKind.Query)
+        {
+            c.Raw(c.State.CipDInfo ? "+CIPDINFO:true" : "+CIPDINFO:false"); // no CR LF before OK (spec §2.3)
+            return;
+        }
+        BasicCommands.Flag(c, "CIPDINFO", () => 0, v => c.State.CipDInfo = v == 1, 0, 1, crlf: true);
+    }
+
+    private static void CipRecvType(CommandContext c)
+    {
+        var modes = c.State.RecvMode;
+        if (c.Line.Kind == CommandKind.Query)
+        {
+            if (c.State.CipMux == 0) c.Info($"+CIPRECVTYPE:0,{modes[0]}");
+            else for (int i = 0; i < modes.Length; i++) c.Info($"+CIPRECVTYPE:{i},{modes[i]}");
+            return;
+        }
+        if (c.Line.Kind != CommandKind.Set) throw new CommandException();
+        if (c.State.CipMux == 0)
+        {
+            if (c.Line.Count != 1) throw new CommandException("0x01060000");
+            modes[0] = Mode(c.Line.Int(0));
+            return;
+        }
+        if (c.Line.Count != 2) throw new CommandException("0x01060000");
+        long id = c.Line.Int(0);
+        int mode = Mode(c.Line.Int(1));
+        if (id == 5) Array.Fill(modes, mode);
+        else if (id is >= 0 and < 5) modes[id] = mode;
+        else throw new CommandException("0x01070000");
+    }
+
+    private static int Mode(long v) => v is 0 or 1 ? (int)v : throw new CommandException("0x01070000");
+}

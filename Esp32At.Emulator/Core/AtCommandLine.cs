@@ -1,0 +1,115 @@
+using System.Text;
+
+namespace Esp32At.Emulator.Core;
+
+/// <summary>The four AT command forms (spec §1.3).</summary>
+public enum CommandKind { Execute, Query, Test, Set }
+
+/// <summary>
+/// One parsed command line: <c>AT+NAME</c>, <c>AT+NAME?</c>, <c>AT+NAME=?</c> or <c>AT+NAME=args</c> (and the basic
+/// forms <c>AT</c>, <c>ATE0</c>). Arguments keep whether they were quoted; quoted strings are unescaped
+/// (<c>\\</c>, <c>\,</c>, <c>\"</c>, and <c>\x</c> = <c>x</c>); an omitted argument is empty.
+/// </summary>
+public sealed class AtCommandLine
+{
+    private readonly List<(string Text, bool Quoted)> args;
+
+    private AtCommandLine(string name, CommandKind kind, List<(string, bool)> args)
+    {
+        Name = name;
+        Kind = kind;
+        this.args = args;
+    }
+
+    /// <summary>Command name without <c>AT+</c> (e.g. <c>CWJAP</c>); <c>""</c> for plain <c>AT</c>, <c>E0</c>/<c>E1</c> for echo.</summary>
+    public string Name { get; }
+    public CommandKind Kind { get; }
+    public int Count => args.Count;
+
+    public bool IsEmpty(int i) => i >= args.Count || args[i].Text.Length == 0 && !args[i].Quoted;
+    public bool IsQuoted(int i) => i < args.Count && args[i].Quoted;
+
+    /// <summary>Argument <paramref name="i"/> as a string (quoted or not).</summary>
+    public string String(int i) => i < args.Count ? args[i].Text : throw new CommandException();
+
+    /// <summary>Argument <paramref name="i"/> as a decimal integer; anything else is a parameter error.</summary>
+    public long Int(int i)
+    {
+        if (i >= args.Count || args[i].Quoted || !long.TryParse(args[i].Text, out var v)) throw new CommandException();
+        return v;
+    }
+
+    /// <summary>Integer argument <paramref name="i"/> when present, else <paramref name="fallback"/>.</summary>
+    public long IntOr(int i, long fallback) => IsEmpty(i) ? fallback : Int(i);
+
+    /// <summary>Parses a line without its CR LF; null when it is not an AT command (→ ERROR).</summary>
+    public static AtCommandLine? Parse(string line)
+    {
+        if (!line.StartsWith("AT", StringComparison.Ordinal)) return null;
+        var rest = line[2..];
+        if (rest.Length == 0) return new AtCommandLine("", CommandKind.Execute, []);
+        if (rest is "E0" or "E1") return new AtCommandLine(rest, CommandKind.Execute, []);
+        if (rest[0] != '+') return null;
+        rest = rest[1..];
+        int eq = rest.IndexOf('=');
+        if (eq < 0)
+        {
+            if (rest.EndsWith('?')) return Named(rest[..^1], CommandKind.Query, []);
+            return Named(rest, CommandKind.Execute, []);
+        }
+        var name = rest[..eq];
+        var tail = rest[(eq + 1)..];
+        if (tail == "?") return Named(name, CommandKind.Test, []);
+        var parsed = SplitArguments(tail);
+        return parsed is null ? null : Named(name, CommandKind.Set, parsed);
+    }
+
+    private static AtCommandLine? Named(string name, CommandKind kind, List<(string, bool)> args)
+    {
+        if (name.Length == 0 || name.Any(c => !(char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c) || c == '_'))) return null;
+        return new AtCommandLine(name, kind, args);
+    }
+
+    private static List<(string, bool)>? SplitArguments(string text)
+    {
+        var result = new List<(string, bool)>();
+        var current = new StringBuilder();
+        bool quoted = false, wasQuoted = false;
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            if (quoted)
+            {
+                if (c == '\\' && i + 1 < text.Length) current.Append(text[++i]);
+                else if (c == '"') quoted = false;
+                else current.Append(c);
+            }
+            else if (c == '"')
+            {
+                if (current.Length > 0 || wasQuoted) return null;
+                quoted = wasQuoted = true;
+            }
+            else if (c == ',')
+            {
+                result.Add((current.ToString(), wasQuoted));
+                current.Clear();
+                wasQuoted = false;
+            }
+            else
+            {
+                if (wasQuoted) return null;
+                current.Append(c);
+            }
+        }
+        if (quoted) return null;
+        result.Add((current.ToString(), wasQuoted));
+        return result;
+    }
+}
+
+/// <summary>Thrown by a handler for a bad parameter or failed execution: the emulator answers ERROR.</summary>
+public sealed class CommandException(string? errCode = null) : Exception("AT command failed")
+{
+    /// <summary>The <c>ERR CODE</c> value printed when SYSLOG=1, e.g. 0x01070000.</summary>
+    public string ErrCode { get; } = errCode ?? "0x01070000";
+}

@@ -1,0 +1,17 @@
+namespace Esp32At.Emulator.Core;
+
+/// <summary>
+/// The one clock every firmware delay follows (join, scan, TLS handshake, reboot): a delay of <c>ms</c> lasts
+/// <c>ms × SpeedFactor</c> real milliseconds. 1 is realistic (demos, benchmarks); near 0 keeps tests fast.
+/// </summary>
+public sealed class EmulatorClock(double speedFactor)
+{
+    public double SpeedFactor { get; set; } = speedFactor >= 0 ? speedFactor : throw new ArgumentOutOfRangeException(nameof(speedFactor));
+
+    /// <summary>Waits a firmware delay of <paramref name="firmwareMs"/> milliseconds (scaled).</summary>
+    public void Delay(int firmwareMs)
+    {
+        int real = (int)Math.Round(firmwareMs * SpeedFactor);
+        if (real > 0) Thread.Sleep(real);
+    }
+}

@@ -1,0 +1,33 @@
+namespace Esp32At.Emulator.Core;
+
+/// <summary>The settings of the emulated firmware (power-on defaults from spec §8).</summary>
+public sealed class EmulatorState
+{
+    public bool Echo { get; set; } = true;
+    public bool SysLog { get; set; }
+    public int SysStore { get; set; } = 1;
+    public int SysMsg { get; set; }
+    public int CipMux { get; set; }
+    public int CipMode { get; set; }
+    public bool CipDInfo { get; set; }
+    public int[] RecvMode { get; } = new int[5];
+    public int CipServerMaxConn { get; set; } = 5;
+    public int CipSto { get; set; }
+    public int TransIntvl { get; set; } = 20;
+    public int CwMode { get; set; } = 1;
+    public int UartBaud { get; set; } = 115200;
+    public int UartFlow { get; set; } = 1;
+
+    /// <summary>Back to the power-on state (after a reboot; persisted values are not modelled yet).</summary>
+    public void Reset()
+    {
+        Echo = true;
+        SysLog = false;
+        CipMux = 0;
+        CipMode = 0;
+        CipDInfo = false;
+        Array.Clear(RecvMode);
+        CipServerMaxConn = 5;
+        CipSto = 0;
+    }
+}

@@ -1,0 +1,225 @@
+using System.Text;
+using Esp32At.Emulator.Commands;
+using Esp32At.Emulator.Profiles;
+using Esp32At.Emulator.Transports;
+
+namespace Esp32At.Emulator.Core;
+
+/// <summary>
+/// The emulated ESP running ESP-AT: the input state machine of spec §1.6 (idle/command, processing, data entry) over
+/// a byte port, dispatching command lines to the <see cref="Commands"/> table. Commands run on their own thread, so
+/// input that arrives meanwhile gets <c>busy p...</c> and is dropped, as on the real firmware.
+/// </summary>
+public sealed class EspEmulator : IDisposable
+{
+    private const int MaxLineLength = 256;
+    private static readonly Encoding Latin1 = Encoding.Latin1;
+
+    private readonly object gate = new();
+    private readonly List<byte> line = new();
+    private readonly Thread inputThread;
+    private bool running = true;
+    private InputState state = InputState.Booting;
+    private byte[]? data;
+    private int dataFilled;
+    private bool dataCanceled;
+    private int bootGeneration; // a command started before a reboot never answers after it
+
+    private enum InputState { Booting, Idle, Processing, DataEntry }
+
+    public EspEmulator(EmulatorOptions? options = null)
+    {
+        Options = options ?? new EmulatorOptions();
+        Clock = new EmulatorClock(Options.SpeedFactor);
+        BasicCommands.Register(this);
+        TcpIpSettingsCommands.Register(this);
+        inputThread = new Thread(InputLoop) { IsBackground = true, Name = "esp-at input" };
+        inputThread.Start();
+        new Thread(() => Boot(null)) { IsBackground = true }.Start();
+    }
+
+    public EmulatorOptions Options { get; }
+    public FirmwareProfile Profile => Options.Profile;
+    public EmulatorClock Clock { get; }
+    public EmulatorState State { get; } = new();
+    public CommandTable Commands { get; } = new();
+
+    /// <summary>The in-process line to the host.</summary>
+    public InProcessPort Port { get; } = new();
+
+    /// <summary>Raised once per boot, after <c>ready</c> was written.</summary>
+    public event Action? Ready;
+
+    /// <summary>Reboots now (a crash or brown-out): optional garbage, then <c>ready</c>; all settings back to power-on.</summary>
+    public void Reboot(byte[]? garbage = null)
+    {
+        lock (gate)
+        {
+            state = InputState.Booting;
+            bootGeneration++;
+        }
+        new Thread(() => Boot(garbage)) { IsBackground = true }.Start();
+    }
+
+    /// <summary>Writes unsolicited or response text to the host in one write.</summary>
+    public void Output(string text) => Port.EmulatorWrite(Latin1.GetBytes(text));
+
+    /// <summary>Writes bytes to the host in one write.</summary>
+    public void Output(byte[] bytes) => Port.EmulatorWrite(bytes);
+
+    internal byte[] ReadData(int length)
+    {
+        lock (gate)
+        {
+            data = new byte[length];
+            dataFilled = 0;
+            dataCanceled = false;
+            state = InputState.DataEntry;
+            while (dataFilled < length && !dataCanceled && running) Monitor.Wait(gate, 100);
+            state = InputState.Processing;
+            if (dataCanceled) throw new DataCanceledException();
+            return data;
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (gate) running = false;
+        inputThread.Join();
+    }
+
+    private void Boot(byte[]? garbage)
+    {
+        if (garbage is { Length: > 0 }) Output(garbage);
+        Clock.Delay(Options.BootTimeMs);
+        lock (gate)
+        {
+            State.Reset();
+            Port.EmulatorBaud = State.UartBaud;
+            line.Clear();
+            state = InputState.Idle;
+        }
+        Output("\r\nready\r\n");
+        Ready?.Invoke();
+    }
+
+    private void InputLoop()
+    {
+        while (true)
+        {
+            lock (gate) if (!running) return;
+            var chunk = Port.EmulatorRead(50);
+            if (chunk is null) continue;
+            lock (gate) Accept(chunk);
+        }
+    }
+
+    private void Accept(byte[] chunk)
+    {
+        switch (state)
+        {
+            case InputState.Booting:
+                return; // the UART is not up yet
+            case InputState.Processing:
+                if (Latin1.GetString(chunk).Contains("AT+RST\r\n"))
+                {
+                    Output("\r\nWill force to restart!!!\r\n");
+                    Reboot();
+                    return;
+                }
+                Busy();
+                return;
+            case InputState.DataEntry:
+                if (chunk.Length == 3 && chunk[0] == '+' && chunk[1] == '+' && chunk[2] == '+')
+                {
+                    dataCanceled = true;
+                    Monitor.PulseAll(gate);
+                    return;
+                }
+                int n = Math.Min(chunk.Length, data!.Length - dataFilled);
+                Array.Copy(chunk, 0, data, dataFilled, n);
+                dataFilled += n;
+                if (dataFilled == data.Length) Monitor.PulseAll(gate);
+                if (n < chunk.Length) Busy();
+                return;
+        }
+
+        if (State.Echo) Output(chunk);
+        for (int i = 0; i < chunk.Length; i++)
+        {
+            if (state != InputState.Idle)
+            {
+                Busy();
+                return;
+            }
+            line.Add(chunk[i]);
+            if (line.Count >= 2 && line[^2] == '\r' && line[^1] == '\n')
+            {
+                var text = Latin1.GetString(line.ToArray(), 0, line.Count - 2);
+                line.Clear();
+                Dispatch(text);
+            }
+            else if (line.Count >= MaxLineLength)
+            {
+                // Spec §1.3: an over-long line is silently discarded, except a trailing CR.
+                bool keepCr = line[^1] == '\r';
+                line.Clear();
+                if (keepCr) line.Add((byte)'\r');
+            }
+        }
+    }
+
+    private void Busy()
+    {
+        Output((State.SysLog ? "ERR CODE:0x010b0000\r\n" : "") + "\r\nbusy p...\r\n");
+    }
+
+    private void Dispatch(string text)
+    {
+        var parsed = AtCommandLine.Parse(text);
+        if (parsed is null)
+        {
+            Error(text.StartsWith("AT", StringComparison.Ordinal) ? "0x01080000" : "0x01030000");
+            return;
+        }
+        if (!Commands.TryGet(parsed.Name, out var handler))
+        {
+            Error("0x01090000");
+            return;
+        }
+        state = InputState.Processing;
+        var context = new CommandContext(this, parsed);
+        int generation = bootGeneration;
+        new Thread(() => Run(handler, context, generation)) { IsBackground = true, Name = "esp-at process" }.Start();
+    }
+
+    private void Run(CommandHandler handler, CommandContext context, int generation)
+    {
+        string final = "\r\nOK\r\n";
+        try
+        {
+            handler(context);
+            if (context.FinalResult is not null) final = context.FinalResult;
+        }
+        catch (CommandException e)
+        {
+            final = (State.SysLog ? $"ERR CODE:{e.ErrCode}\r\n" : "") + "\r\nERROR\r\n";
+        }
+        catch (DataCanceledException)
+        {
+            final = "\r\nSEND Canceled\r\n";
+        }
+        lock (gate)
+        {
+            if (generation != bootGeneration) return; // rebooted meanwhile: no result
+            Output(final);
+            state = InputState.Idle;
+        }
+        context.AfterFinal?.Invoke();
+    }
+
+    private void Error(string code) => Output((State.SysLog ? $"ERR CODE:{code}\r\n" : "") + "\r\nERROR\r\n");
+}
+
+/// <summary>A lone <c>+++</c> cancelled a data entry.</summary>
+public sealed class DataCanceledException : Exception;
