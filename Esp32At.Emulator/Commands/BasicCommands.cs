@@ -15,7 +15,7 @@ public static class BasicCommands
         t.Register("RST", c => Only(c, CommandKind.Execute, () => c.AfterFinal = () => c.Emulator.Reboot()));
         t.Register("RESTORE", c => Only(c, CommandKind.Execute, () =>
         {
-            c.State.UartBaud = 115200;
+            c.State.UartBootBaud = 115200;
             c.AfterFinal = () => c.Emulator.Reboot();
         }));
         t.Register("CMD", c => Only(c, CommandKind.Query, () =>
@@ -68,11 +68,9 @@ public static class BasicCommands
         if (baud < 80 || baud > 5_000_000 || bits is < 5 or > 8 || stop is < 1 or > 3 || parity is < 0 or > 2 || flow is < 0 or > 3)
             throw new CommandException("0x01070000");
         // OK goes out at the old rate; the new one applies after the UART drained (spec §2.1).
-        c.AfterFinal = () =>
-        {
-            c.State.UartBaud = (int)baud;
-            c.State.UartFlow = (int)flow;
-            c.Emulator.Port.EmulatorBaud = (int)baud;
-        };
+        c.State.UartBaud = (int)baud;
+        c.State.UartFlow = (int)flow;
+        if (name == "UART_DEF") c.State.UartBootBaud = (int)baud;
+        c.SwitchBaudAfterFinal = (int)baud;
     }
 }

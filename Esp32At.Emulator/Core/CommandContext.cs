@@ -25,6 +25,9 @@ public sealed class CommandContext(EspEmulator emulator, AtCommandLine line)
 
     /// <summary>Runs after the final result was written (e.g. the restart after AT+RST's OK).</summary>
     public Action? AfterFinal { get; set; }
+
+    /// <summary>A UART rate to switch to right after the final result went out (AT+UART_CUR/DEF).</summary>
+    public int? SwitchBaudAfterFinal { get; set; }
 }
 
 /// <summary>Handles one command; it writes its information lines and returns normally for OK, or throws CommandException for ERROR.</summary>

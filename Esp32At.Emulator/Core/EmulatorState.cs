@@ -17,6 +17,8 @@ public sealed class EmulatorState
     public int CwMode { get; set; } = 1;
     public int UartBaud { get; set; } = 115200;
     public int UartFlow { get; set; } = 1;
+    /// <summary>The rate the UART starts at after a reboot: AT+UART_DEF's (persistent), else the factory 115200.</summary>
+    public int UartBootBaud { get; set; } = 115200;
 
     /// <summary>Back to the power-on state (after a reboot; persisted values are not modelled yet).</summary>
     public void Reset()
@@ -29,5 +31,6 @@ public sealed class EmulatorState
         Array.Clear(RecvMode);
         CipServerMaxConn = 5;
         CipSto = 0;
+        UartBaud = UartBootBaud;
     }
 }

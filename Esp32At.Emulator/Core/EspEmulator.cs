@@ -212,10 +212,11 @@ public sealed class EspEmulator : IDisposable
         lock (gate)
         {
             if (generation != bootGeneration) return; // rebooted meanwhile: no result
-            Output(final);
+            Port.EmulatorWrite(Latin1.GetBytes(final), context.SwitchBaudAfterFinal);
             state = InputState.Idle;
+            // Inside the lock: the host's next bytes must meet the state the final result announced (e.g. the new baud).
+            context.AfterFinal?.Invoke();
         }
-        context.AfterFinal?.Invoke();
     }
 
     private void Error(string code) => Output((State.SysLog ? $"ERR CODE:{code}\r\n" : "") + "\r\nERROR\r\n");

@@ -11,7 +11,8 @@ public sealed class InProcessPort
     private readonly Queue<byte[]> toEmulator = new();
 
     /// <summary>Baud rate the emulated ESP currently runs its UART at.</summary>
-    public int EmulatorBaud { get; internal set; } = 115200;
+    public int EmulatorBaud { get { lock (gate) return emulatorBaud; } internal set { lock (gate) emulatorBaud = value; } }
+    private int emulatorBaud = 115200;
 
     /// <summary>Baud rate the host side is set to; when it differs from <see cref="EmulatorBaud"/>, bytes are garbled.</summary>
     public int HostBaud { get; set; } = 115200;
@@ -24,9 +25,9 @@ public sealed class InProcessPort
     {
         var chunk = new byte[count];
         Array.Copy(buffer, offset, chunk, 0, count);
-        if (HostBaud != EmulatorBaud) Garble(chunk);
         lock (gate)
         {
+            if (HostBaud != emulatorBaud) Garble(chunk);
             toEmulator.Enqueue(chunk);
             Monitor.PulseAll(gate);
         }
@@ -51,13 +52,15 @@ public sealed class InProcessPort
     }
 
     /// <summary>Emulator side: writes bytes to the host in one piece (URCs are single writes on the real firmware).</summary>
-    internal void EmulatorWrite(byte[] bytes)
+    internal void EmulatorWrite(byte[] bytes, int? thenSwitchTo = null)
     {
         var copy = (byte[])bytes.Clone();
-        if (HostBaud != EmulatorBaud) Garble(copy);
         lock (gate)
         {
+            if (HostBaud != emulatorBaud) Garble(copy);
             foreach (var b in copy) toHost.Enqueue(b);
+            // The new rate applies once these bytes are out (uart_wait_tx_done), atomically with respect to the host.
+            if (thenSwitchTo is int baud) EmulatorBaud = baud;
             Monitor.PulseAll(gate);
         }
     }

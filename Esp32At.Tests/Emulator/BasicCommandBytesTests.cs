@@ -100,4 +100,18 @@ public class BasicCommandBytesTests
         Assert.Equal("\r\nOK\r\n", port.Command("AT+CIPRECVTYPE=2,1"));
         Assert.Equal("+CIPRECVTYPE:0,0\r\n+CIPRECVTYPE:1,0\r\n+CIPRECVTYPE:2,1\r\n+CIPRECVTYPE:3,0\r\n+CIPRECVTYPE:4,0\r\n\r\nOK\r\n", port.Command("AT+CIPRECVTYPE?"));
     }
+
+    [Fact]
+    public void ACommandCutShortByARebootNeverAnswersAfterIt()
+    {
+        using var port = new RawPort();
+        port.Command("ATE0");
+        port.Emulator.Commands.Register("HANG", _ => Thread.Sleep(400));
+        port.Send("AT+HANG\r\n");
+        Thread.Sleep(50);
+        port.Emulator.Reboot();
+        Assert.Equal("\r\nready\r\n", port.ReadUntil("ready\r\n"));
+        Thread.Sleep(600);
+        Assert.Equal(0, port.Emulator.Port.BytesAvailable);
+    }
 }

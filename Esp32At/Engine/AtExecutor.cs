@@ -401,9 +401,10 @@ namespace Esp32At.Engine
 
         private void OnReady(byte[] line, int length)
         {
-            readySignal.Set();
+            // Decide before waking a WaitForReady caller: a command it sends next was not cut short by this boot.
             bool wasPending;
             lock (stateLock) wasPending = pending;
+            readySignal.Set();
             if (wasPending) Complete(AtResultCode.Rebooted);
             var handler = Rebooted;
             if (handler != null) handler(this);

@@ -1,0 +1,24 @@
+using System.Text;
+using Esp32At.Transport;
+
+namespace Esp32At.Tests.Device;
+
+/// <summary>Passes everything through and records what the host wrote.</summary>
+public sealed class RecordingTransport(IAtTransport inner) : IAtTransport
+{
+    private readonly StringBuilder written = new();
+
+    public string Written { get { lock (written) return written.ToString(); } }
+    public int BytesAvailable => inner.BytesAvailable;
+    public int BaudRate => inner.BaudRate;
+    public bool HasResetLine => inner.HasResetLine;
+    public void PulseReset(int lowMs) => inner.PulseReset(lowMs);
+    public void SetLineSettings(int baudRate, bool hardwareFlowControl) => inner.SetLineSettings(baudRate, hardwareFlowControl);
+    public int Read(byte[] buffer, int offset, int count, int timeoutMs) => inner.Read(buffer, offset, count, timeoutMs);
+
+    public void Write(byte[] buffer, int offset, int count)
+    {
+        lock (written) written.Append(Encoding.Latin1.GetString(buffer, offset, count));
+        inner.Write(buffer, offset, count);
+    }
+}
