@@ -88,10 +88,12 @@ public sealed class DeviceInitializationTests
         using (emulator)
         using (var device = new Esp32AtDevice(wire, new Esp32AtOptions { HardResetOnInit = true }))
         {
-            int readies = 0;
+            int readies = 0, rebooted = 0;
             emulator.Ready += () => Interlocked.Increment(ref readies);
+            device.Executor.Rebooted += _ => Interlocked.Increment(ref rebooted);
             device.Initialize();
             Assert.Equal(1, readies);
+            Assert.Equal(0, rebooted); // our own reset is not reported as a crash
             Assert.StartsWith("AT\r\nATE0\r\n", wire.Written);
         }
     }

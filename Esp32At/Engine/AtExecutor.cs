@@ -48,6 +48,7 @@ namespace Esp32At.Engine
         private int receiveCapacity;
         private int received;
         private int activeLinkId;
+        private bool readyExpected; // a reset we caused: its ready is not an unexpected reboot
 
         /// <summary>Creates an executor over <paramref name="transport"/> with a ring of <paramref name="ringCapacity"/> bytes.</summary>
         public AtExecutor(IAtTransport transport, int ringCapacity = 8192, int maxLineLength = 512)
@@ -74,7 +75,7 @@ namespace Esp32At.Engine
         /// <summary>Receives active-mode <c>+IPD</c> data, when the firmware is in active receive mode.</summary>
         public ActiveDataHandler ActiveData { get; set; }
 
-        /// <summary>Raised when the ESP rebooted on its own (an unsolicited <c>ready</c>).</summary>
+        /// <summary>Raised when the ESP rebooted on its own (a <c>ready</c> not announced by <see cref="ExpectReady"/>).</summary>
         public event AtExecutorEventHandler Rebooted;
 
         /// <summary>Remote IPv4 address of the last <see cref="Receive"/> (first octet in the lowest byte), 0 when unknown.</summary>
@@ -194,6 +195,7 @@ namespace Esp32At.Engine
         /// <summary>Forgets an earlier <c>ready</c> (call before resetting the ESP).</summary>
         public void ExpectReady()
         {
+            lock (stateLock) readyExpected = true;
             readySignal.Reset();
         }
 
@@ -403,11 +405,18 @@ namespace Esp32At.Engine
         {
             // Decide before waking a WaitForReady caller: a command it sends next was not cut short by this boot.
             bool wasPending;
-            lock (stateLock) wasPending = pending;
+            bool expected;
+            lock (stateLock)
+            {
+                wasPending = pending;
+                expected = readyExpected;
+                readyExpected = false;
+            }
             readySignal.Set();
-            if (wasPending) Complete(AtResultCode.Rebooted);
+            // Listeners hear of the reboot before the interrupted caller sees its exception.
             var handler = Rebooted;
-            if (handler != null) handler(this);
+            if (handler != null && !expected) handler(this);
+            if (wasPending) Complete(AtResultCode.Rebooted);
         }
 
         private void Complete(AtResultCode code)
