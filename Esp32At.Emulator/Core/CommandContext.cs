@@ -15,8 +15,8 @@ public sealed class CommandContext(EspEmulator emulator, AtCommandLine line)
     /// <summary>Writes raw text (for the formats without CR LF).</summary>
     public void Raw(string text) => Emulator.Output(text);
 
-    /// <summary>Blocks until <paramref name="length"/> data bytes arrived after a <c>&gt;</c> prompt (not echoed).</summary>
-    public byte[] ReadData(int length) => Emulator.ReadData(length);
+    /// <summary>Writes the prompt (one write per string) and blocks until <paramref name="length"/> data bytes arrived (not echoed).</summary>
+    public byte[] ReadData(int length, params string[] prompt) => Emulator.ReadData(length, prompt);
 
     public static string Utf8(byte[] data) => Encoding.UTF8.GetString(data);
 

@@ -33,6 +33,8 @@ public sealed class EspEmulator : IDisposable
         Clock = new EmulatorClock(Options.SpeedFactor);
         BasicCommands.Register(this);
         TcpIpSettingsCommands.Register(this);
+        TcpIpLinkCommands.Register(this);
+        Links = new Network.LinkTable(this);
         inputThread = new Thread(InputLoop) { IsBackground = true, Name = "esp-at input" };
         inputThread.Start();
         new Thread(() => Boot(null)) { IsBackground = true }.Start();
@@ -43,6 +45,9 @@ public sealed class EspEmulator : IDisposable
     public EmulatorClock Clock { get; }
     public EmulatorState State { get; } = new();
     public CommandTable Commands { get; } = new();
+
+    /// <summary>The links (ids 0-4) and the real sockets behind them.</summary>
+    public Network.LinkTable Links { get; }
 
     /// <summary>The in-process line to the host.</summary>
     public InProcessPort Port { get; } = new();
@@ -58,6 +63,7 @@ public sealed class EspEmulator : IDisposable
             state = InputState.Booting;
             bootGeneration++;
         }
+        Links.DropAll();
         new Thread(() => Boot(garbage)) { IsBackground = true }.Start();
     }
 
@@ -67,7 +73,7 @@ public sealed class EspEmulator : IDisposable
     /// <summary>Writes bytes to the host in one write.</summary>
     public void Output(byte[] bytes) => Port.EmulatorWrite(bytes);
 
-    internal byte[] ReadData(int length)
+    internal byte[] ReadData(int length, params string[] prompt)
     {
         lock (gate)
         {
@@ -75,6 +81,8 @@ public sealed class EspEmulator : IDisposable
             dataFilled = 0;
             dataCanceled = false;
             state = InputState.DataEntry;
+            // The prompt goes out only once input is routed to the data buffer: the host may answer it at once.
+            foreach (var write in prompt) Output(write);
             while (dataFilled < length && !dataCanceled && running) Monitor.Wait(gate, 100);
             state = InputState.Processing;
             if (dataCanceled) throw new DataCanceledException();

@@ -112,6 +112,6 @@ public class BasicCommandBytesTests
         port.Emulator.Reboot();
         Assert.Equal("\r\nready\r\n", port.ReadUntil("ready\r\n"));
         Thread.Sleep(600);
-        Assert.Equal(0, port.Emulator.Port.BytesAvailable);
+        Assert.Equal(0, port.Pending);
     }
 }

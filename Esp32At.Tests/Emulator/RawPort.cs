@@ -21,20 +21,28 @@ public sealed class RawPort : IDisposable
         Emulator.Port.HostWrite(b, 0, b.Length);
     }
 
-    /// <summary>Everything the emulator writes until <paramref name="end"/> has appeared (fails after 5 s).</summary>
+    private string unread = "";
+
+    /// <summary>What the emulator writes up to and including the first <paramref name="end"/> (fails after 5 s); later bytes stay for the next call.</summary>
     public string ReadUntil(string end)
     {
-        var sb = new StringBuilder();
+        var sb = new StringBuilder(unread);
         var buf = new byte[4096];
         var deadline = DateTime.UtcNow.AddSeconds(5);
-        while (!sb.ToString().EndsWith(end, StringComparison.Ordinal))
+        int at;
+        while ((at = sb.ToString().IndexOf(end, StringComparison.Ordinal)) < 0)
         {
             Assert.True(DateTime.UtcNow < deadline, $"timed out waiting for {end.ReplaceLineEndings("\\n")}; got: {sb}");
             int n = Emulator.Port.HostRead(buf, 0, buf.Length, 100);
             sb.Append(Encoding.Latin1.GetString(buf, 0, n));
         }
-        return sb.ToString();
+        var all = sb.ToString();
+        unread = all[(at + end.Length)..];
+        return all[..(at + end.Length)];
     }
+
+    /// <summary>Bytes received and not yet returned by <see cref="ReadUntil"/>.</summary>
+    public int Pending => unread.Length + Emulator.Port.BytesAvailable;
 
     /// <summary>Sends a command line and returns the answer up to its final result.</summary>
     public string Command(string line, string final = "\r\nOK\r\n")

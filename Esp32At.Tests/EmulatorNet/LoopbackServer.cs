@@ -1,0 +1,42 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace Esp32At.Tests.EmulatorNet;
+
+/// <summary>A one-client TCP server on 127.0.0.1 whose behaviour the test scripts.</summary>
+public sealed class LoopbackServer : IDisposable
+{
+    private readonly TcpListener listener = new(IPAddress.Loopback, 0);
+    private readonly Thread thread;
+
+    public LoopbackServer(Action<NetworkStream> serve)
+    {
+        listener.Start();
+        thread = new Thread(() =>
+        {
+            try
+            {
+                using var client = listener.AcceptTcpClient();
+                serve(client.GetStream());
+            }
+            catch (Exception e) when (e is SocketException or IOException or ObjectDisposedException) { }
+        }) { IsBackground = true };
+        thread.Start();
+    }
+
+    public int Port => ((IPEndPoint)listener.LocalEndpoint).Port;
+
+    /// <summary>Echoes everything until the client closes.</summary>
+    public static void Echo(NetworkStream s)
+    {
+        var b = new byte[4096];
+        int n;
+        while ((n = s.Read(b, 0, b.Length)) > 0) s.Write(b, 0, n);
+    }
+
+    public void Dispose()
+    {
+        listener.Stop();
+        thread.Join(2000);
+    }
+}
