@@ -34,17 +34,32 @@ public sealed class EmulatedLink
     /// <summary>The peer closed; CLOSED is reported once the buffered data was read (passive mode).</summary>
     public bool RemoteClosed { get; set; }
 
-    /// <summary>A passive-mode notice was sent and not yet followed by a read.</summary>
-    public bool Notified { get; set; }
+    private bool notified; // a passive notice went out and no read followed yet
 
     public int Buffered { get { lock (gate) return pending.Count; } }
 
-    /// <summary>Appends received bytes (caller keeps the total under <see cref="ReceiveWindow"/>).</summary>
-    public void Buffer(byte[] data, int count)
+    /// <summary>
+    /// Appends received bytes (caller keeps the total under <see cref="ReceiveWindow"/>); returns the total to announce
+    /// in a passive notice, or -1 when a notice is already outstanding (one notice until the host reads, spec §3).
+    /// </summary>
+    public int Buffer(byte[] data, int count)
     {
         lock (gate)
         {
             for (int i = 0; i < count; i++) pending.Enqueue(data[i]);
+            if (notified) return -1;
+            notified = true;
+            return pending.Count;
+        }
+    }
+
+    /// <summary>After a host read: the remaining total to re-announce, or 0 (and no notice outstanding) when drained.</summary>
+    public int AfterRead()
+    {
+        lock (gate)
+        {
+            notified = pending.Count > 0;
+            return pending.Count;
         }
     }
 

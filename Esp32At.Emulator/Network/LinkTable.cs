@@ -67,16 +67,9 @@ public sealed class LinkTable(EspEmulator emulator)
     /// <summary>After a passive read: re-notify remaining bytes, or report a deferred CLOSED once drained.</summary>
     public void AfterRead(EmulatedLink link)
     {
-        if (link.Buffered > 0)
-        {
-            link.Notified = true;
-            emulator.Output($"\r\n+IPD,{link.Id},{link.Buffered}\r\n");
-        }
-        else
-        {
-            link.Notified = false;
-            if (link.RemoteClosed && Close(link.Id)) emulator.Output($"{link.Id},CLOSED\r\n");
-        }
+        int remaining = link.AfterRead();
+        if (remaining > 0) emulator.Output($"\r\n+IPD,{link.Id},{remaining}\r\n");
+        else if (link.RemoteClosed && Close(link.Id)) emulator.Output($"{link.Id},CLOSED\r\n");
     }
 
     private void ReadLoop(EmulatedLink link)
@@ -107,10 +100,8 @@ public sealed class LinkTable(EspEmulator emulator)
 
     private void Notify(EmulatedLink link, byte[] data, int n)
     {
-        link.Buffer(data, n);
-        if (link.Notified) return; // one notice until the host reads (spec §3)
-        link.Notified = true;
-        emulator.Output($"\r\n+IPD,{link.Id},{link.Buffered}\r\n");
+        int total = link.Buffer(data, n);
+        if (total > 0) emulator.Output($"\r\n+IPD,{link.Id},{total}\r\n");
     }
 
     private byte[] ActiveFrame(EmulatedLink link, byte[] data, int n)
