@@ -129,7 +129,12 @@ namespace Esp32At.Links
                         return 0;
                     }
                 }
-                if (available > 0) return ReadAvailable(link, buffer, offset, count < available ? count : available);
+                if (available > 0)
+                {
+                    int n = ReadAvailable(link, buffer, offset, count < available ? count : available);
+                    if (n > 0) return n;
+                    continue; // the ESP had less than announced: wait for the next notice or the close
+                }
                 int left = (int)((deadline - DateTime.UtcNow.Ticks) / TimeSpan.TicksPerMillisecond);
                 if (left <= 0)
                 {
@@ -187,10 +192,11 @@ namespace Esp32At.Links
             }
             lock (gate)
             {
-                // The ESP re-notifies the remaining total right after its answer; a notice parsed meanwhile is the truth.
-                if (link.Notices == noticesBefore) link.Available = n == 0 ? 0 : (link.Available > n ? link.Available - n : 0);
+                // The ESP announces what remains in a notice right after its answer (spec §2.3), and nothing when
+                // drained. Unless that notice was already parsed, nothing is known to remain until it comes.
+                if (link.Notices == noticesBefore) link.Available = 0;
             }
-            return n > 0 ? n : Receive(link.Id, buffer, offset, count, 0);
+            return n;
         }
 
         private bool Reconcile(Link link)
