@@ -26,6 +26,15 @@ public sealed class DeviceInitializationTests
         return (emulator, new RecordingTransport(new EmulatorTransport(emulator)));
     }
 
+    /// <summary>Runs <paramref name="test"/> with a device over a freshly booted emulator.</summary>
+    private static void WithDevice(string profile, Esp32AtOptions options, Action<EspEmulator, RecordingTransport, Esp32AtDevice> test)
+    {
+        var (emulator, wire) = Start(profile);
+        using (emulator)
+        using (var device = new Esp32AtDevice(wire, options))
+            test(emulator, wire, device);
+    }
+
     [Theory]
     [MemberData(nameof(Profiles))]
     public void InitialisationSendsTheExactSequenceForEachFirmware(string profile, string receiveMode, int major, int minor, string chip)
@@ -54,60 +63,52 @@ public sealed class DeviceInitializationTests
     [Fact]
     public void BaudSwitchMovesBothEnds()
     {
-        var (emulator, wire) = Start("v4.1.1-c3");
-        using (emulator)
-        using (var device = new Esp32AtDevice(wire, new Esp32AtOptions { BaudRate = 921600, HardwareFlowControl = true }))
+        WithDevice("v4.1.1-c3", new Esp32AtOptions { BaudRate = 921600, HardwareFlowControl = true }, (emulator, wire, device) =>
         {
-            device.Initialize();
-            Assert.EndsWith("AT+CIPDINFO=1\r\nAT+UART_CUR=921600,8,1,0,3\r\nAT\r\n", wire.Written);
-            Assert.Equal(921600, emulator.Port.EmulatorBaud);
-            Assert.Equal(921600, wire.BaudRate);
-            Assert.Equal(0, device.Executor.Execute("AT", 2000).LineCount);
-        }
+        device.Initialize();
+        Assert.EndsWith("AT+CIPDINFO=1\r\nAT+UART_CUR=921600,8,1,0,3\r\nAT\r\n", wire.Written);
+        Assert.Equal(921600, emulator.Port.EmulatorBaud);
+        Assert.Equal(921600, wire.BaudRate);
+        Assert.Equal(0, device.Executor.Execute("AT", 2000).LineCount);
+        });
     }
 
     [Fact]
     public void BaudSwitchFallsBackWhenTheEspIsNotHeardAtTheNewRate()
     {
-        var (emulator, wire) = Start("v4.1.1-c3");
-        using (emulator)
-        using (var device = new Esp32AtDevice(wire, new Esp32AtOptions()))
+        WithDevice("v4.1.1-c3", new Esp32AtOptions(), (emulator, wire, device) =>
         {
-            device.Initialize();
-            emulator.Commands.Register("UART_CUR", _ => { }); // says OK but keeps its rate
-            Assert.Equal(115200, device.SwitchBaudRate(3000000, false));
-            Assert.Equal(115200, wire.BaudRate);
-            Assert.Equal(0, device.Executor.Execute("AT", 2000).LineCount);
-        }
+        device.Initialize();
+        emulator.Commands.Register("UART_CUR", _ => { }); // says OK but keeps its rate
+        Assert.Equal(115200, device.SwitchBaudRate(3000000, false));
+        Assert.Equal(115200, wire.BaudRate);
+        Assert.Equal(0, device.Executor.Execute("AT", 2000).LineCount);
+        });
     }
 
     [Fact]
     public void HardResetWaitsForReady()
     {
-        var (emulator, wire) = Start("v3.3.0-c3");
-        using (emulator)
-        using (var device = new Esp32AtDevice(wire, new Esp32AtOptions { HardResetOnInit = true }))
+        WithDevice("v3.3.0-c3", new Esp32AtOptions { HardResetOnInit = true }, (emulator, wire, device) =>
         {
-            int readies = 0, rebooted = 0;
-            emulator.Ready += () => Interlocked.Increment(ref readies);
-            device.Executor.Rebooted += _ => Interlocked.Increment(ref rebooted);
-            device.Initialize();
-            Assert.Equal(1, readies);
-            Assert.Equal(0, rebooted); // our own reset is not reported as a crash
-            Assert.StartsWith("AT\r\nATE0\r\n", wire.Written);
-        }
+        int readies = 0, rebooted = 0;
+        emulator.Ready += () => Interlocked.Increment(ref readies);
+        device.Executor.Rebooted += _ => Interlocked.Increment(ref rebooted);
+        device.Initialize();
+        Assert.Equal(1, readies);
+        Assert.Equal(0, rebooted); // our own reset is not reported as a crash
+        Assert.StartsWith("AT\r\nATE0\r\n", wire.Written);
+        });
     }
 
     [Fact]
     public void BadBaudRateIsRejectedNamingTheArgument()
     {
-        var (emulator, wire) = Start("v4.1.1-c3");
-        using (emulator)
-        using (var device = new Esp32AtDevice(wire, new Esp32AtOptions()))
+        WithDevice("v4.1.1-c3", new Esp32AtOptions(), (emulator, wire, device) =>
         {
-            device.Initialize();
-            Assert.Equal("baudRate", Assert.Throws<ArgumentOutOfRangeException>(() => device.SwitchBaudRate(6_000_000, false)).ParamName);
-        }
+        device.Initialize();
+        Assert.Equal("baudRate", Assert.Throws<ArgumentOutOfRangeException>(() => device.SwitchBaudRate(6_000_000, false)).ParamName);
+        });
     }
 
     private sealed class TraceLog : Esp32At.Engine.IAtTraceSink
