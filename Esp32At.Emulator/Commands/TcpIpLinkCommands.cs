@@ -33,6 +33,7 @@ public static class TcpIpLinkCommands
     {
         if (c.Line.Kind != CommandKind.Set || c.Line.Count < 4) throw new CommandException("0x01060000");
         int id = LinkId(c, 0);
+        if (c.State.WifiState != 2) throw new CommandException("0x010a0000"); // no IP (logged as "no ip" on UART0)
         if (c.Line.String(1) != "TCP") throw new CommandException("0x01070000"); // UDP/SSL: not emulated yet
         var address = c.Emulator.Links.Dns.Resolve(c.Line.String(2)) ?? throw new CommandException("0x010a0000");
         long port = c.Line.Int(3);

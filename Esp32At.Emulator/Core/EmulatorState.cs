@@ -17,6 +17,12 @@ public sealed class EmulatorState
     public int CwMode { get; set; } = 1;
     public int UartBaud { get; set; } = 115200;
     public int UartFlow { get; set; } = 1;
+    /// <summary>CWSTATE: 0 not started, 1 connected without IP, 2 got IP, 3 connecting, 4 disconnected.</summary>
+    public int WifiState { get; set; }
+    /// <summary>The access point joined (or being joined), or null.</summary>
+    public Radio.AccessPoint? JoinedAp { get; set; }
+    /// <summary>Whether WIFI DISCONNECT was printed for the current disconnected episode (spec §3).</summary>
+    public bool DisconnectReported { get; set; }
     /// <summary>The rate the UART starts at after a reboot: AT+UART_DEF's (persistent), else the factory 115200.</summary>
     public int UartBootBaud { get; set; } = 115200;
 
@@ -32,5 +38,8 @@ public sealed class EmulatorState
         CipServerMaxConn = 5;
         CipSto = 0;
         UartBaud = UartBootBaud;
+        WifiState = 0;
+        JoinedAp = null;
+        DisconnectReported = false;
     }
 }

@@ -34,6 +34,7 @@ public sealed class EspEmulator : IDisposable
         BasicCommands.Register(this);
         TcpIpSettingsCommands.Register(this);
         TcpIpLinkCommands.Register(this);
+        WifiCommands.Register(this);
         Links = new Network.LinkTable(this);
         inputThread = new Thread(InputLoop) { IsBackground = true, Name = "esp-at input" };
         inputThread.Start();

@@ -7,9 +7,9 @@ namespace Esp32At.Tests.Emulator;
 /// <summary>Types raw bytes at an emulator and collects exactly what it answers.</summary>
 public sealed class RawPort : IDisposable
 {
-    public RawPort(FirmwareProfile? profile = null)
+    public RawPort(FirmwareProfile? profile = null, EmulatorOptions? options = null)
     {
-        Emulator = new EspEmulator(new EmulatorOptions { Profile = profile ?? FirmwareProfile.V4_1_1_C3, SpeedFactor = 0, BootTimeMs = 0 });
+        Emulator = new EspEmulator(options ?? new EmulatorOptions { Profile = profile ?? FirmwareProfile.V4_1_1_C3, SpeedFactor = 0, BootTimeMs = 0 });
         Assert.Equal("\r\nready\r\n", ReadUntil("ready\r\n"));
     }
 

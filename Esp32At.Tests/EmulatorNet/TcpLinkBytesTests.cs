@@ -14,6 +14,7 @@ public class TcpLinkBytesTests
         port.Command("AT+CIPMUX=1");
         port.Command(profile.HasCipRecvType ? "AT+CIPRECVTYPE=5,1" : "AT+CIPRECVMODE=1");
         if (dinfo) port.Command("AT+CIPDINFO=1");
+        port.Command("AT+CWJAP=\"Home\",\"secret-pass\"");
         return port;
     }
 
@@ -75,5 +76,14 @@ public class TcpLinkBytesTests
         Assert.Equal("\r\nOK\r\n\r\n>", port.Command("AT+CIPSEND=0,2048", ">"));
         port.Send(new string('x', 2048));
         Assert.Equal("\r\nRecv 2048 bytes\r\n\r\nSEND OK\r\n", port.ReadUntil("SEND OK\r\n"));
+    }
+
+    [Fact]
+    public void ConnectWithoutAnIpAddressIsRefused()
+    {
+        using var port = new RawPort();
+        port.Command("ATE0");
+        port.Command("AT+CIPMUX=1");
+        Assert.Equal("\r\nERROR\r\n", port.Command("AT+CIPSTART=0,\"TCP\",\"127.0.0.1\",80", "\r\nERROR\r\n"));
     }
 }

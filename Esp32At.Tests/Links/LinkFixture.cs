@@ -14,6 +14,8 @@ public sealed class LinkFixture : IDisposable
         Emulator = new EspEmulator(new EmulatorOptions { Profile = FirmwareProfile.Named(profile), SpeedFactor = 0, BootTimeMs = 0 });
         Device = new Esp32AtDevice(new EmulatorTransport(Emulator), new Esp32AtOptions());
         Device.Initialize();
+        Device.Executor.Execute("AT+CWMODE=1", 2000);
+        Device.Executor.Execute("AT+CWJAP=\"Home\",\"secret-pass\"", 5000, resendOnBusy: false); // the Wi-Fi service will own this
         Links = new ConnectionTable(Device);
     }
 
