@@ -1,4 +1,5 @@
 using System;
+using System.Collections;
 using System.Threading;
 using Esp32At.Engine;
 using Esp32At.Transport;
@@ -13,6 +14,9 @@ namespace Esp32At.Device
     {
         private static readonly byte[] EscapeSequence = { (byte)'+', (byte)'+', (byte)'+' };
         private readonly IAtTransport transport;
+        private readonly ArrayList restorers = new ArrayList();
+        private readonly AutoResetEvent recoveryDone = new AutoResetEvent(false);
+        private int bootBaud; // the rate the ESP comes up at after a reboot (AT+UART_CUR does not persist)
 
         /// <summary>Creates the device over <paramref name="transport"/>; nothing is sent before <see cref="Initialize"/>.</summary>
         public Esp32AtDevice(IAtTransport transport, Esp32AtOptions options)
@@ -21,6 +25,27 @@ namespace Esp32At.Device
             this.transport = transport;
             Options = options ?? new Esp32AtOptions();
             Executor = new AtExecutor(transport, Options.RingBufferSize);
+            Executor.Rebooted += OnRebooted;
+        }
+
+        /// <summary>
+        /// Raised once after the ESP rebooted on its own and the library brought it back: initialised again and every
+        /// registered <see cref="IRestorable"/> restored (<c>success</c> false when that failed). Open links were
+        /// already reset by then (their calls fail with a link-reset error).
+        /// </summary>
+        public event Esp32AtDeviceEventHandler Recovered;
+
+        /// <summary>Registers state to put back after a reboot.</summary>
+        public void AddRestorable(IRestorable restorable)
+        {
+            if (restorable == null) throw new ArgumentNullException("restorable");
+            lock (restorers) restorers.Add(restorable);
+        }
+
+        /// <summary>Waits until a recovery in progress has finished; true when none runs or it finished in time.</summary>
+        public bool WaitForRecovery(int timeoutMs)
+        {
+            return recoveryDone.WaitOne(timeoutMs, false);
         }
 
         /// <summary>The options this device was created with.</summary>
@@ -43,9 +68,15 @@ namespace Esp32At.Device
         /// <exception cref="AtCommandException">The ESP does not answer or refuses a set-up command.</exception>
         public void Initialize()
         {
+            bootBaud = transport.BaudRate;
             Executor.Start();
+            Configure(true);
+        }
+
+        private void Configure(bool allowReset)
+        {
             var o = Options;
-            if (o.HardResetOnInit && transport.HasResetLine)
+            if (allowReset && o.HardResetOnInit && transport.HasResetLine)
             {
                 Executor.ExpectReady();
                 transport.PulseReset(50);
@@ -87,6 +118,33 @@ namespace Esp32At.Device
             transport.SetLineSettings(old, false);
             if (Probe()) return old;
             throw new AtTimeoutException(DeviceCommands.Attention + " after switching to " + baudRate + " baud", Options.CommandTimeoutMs);
+        }
+
+        // On the pump thread: the recovery talks to the ESP, so it runs on its own thread.
+        private void OnRebooted(AtExecutor sender)
+        {
+            if (Capabilities == null) return; // not initialised yet: Initialize handles it
+            new Thread(Recover).Start();
+        }
+
+        private void Recover()
+        {
+            bool ok = true;
+            try
+            {
+                if (transport.BaudRate != bootBaud) transport.SetLineSettings(bootBaud, false);
+                Configure(false);
+                object[] list;
+                lock (restorers) list = restorers.ToArray();
+                for (int i = 0; i < list.Length; i++) ((IRestorable)list[i]).Restore(this);
+            }
+            catch (Exception)
+            {
+                ok = false;
+            }
+            var handler = Recovered;
+            if (handler != null) handler(this, ok);
+            recoveryDone.Set();
         }
 
         /// <summary>Stops the executor's pump.</summary>
