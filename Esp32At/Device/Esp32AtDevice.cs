@@ -78,6 +78,8 @@ namespace Esp32At.Device
             var o = Options;
             if (allowReset && o.HardResetOnInit && transport.HasResetLine)
             {
+                // A banner already on its way (power-on) must not pass for the answer to our reset.
+                Executor.WaitForQuiet(100, 2000);
                 Executor.ExpectReady();
                 transport.PulseReset(50);
                 if (!Executor.WaitForReady(o.ReadyTimeoutMs)) throw new AtTimeoutException("reset (waiting for ready)", o.ReadyTimeoutMs);

@@ -49,6 +49,7 @@ namespace Esp32At.Engine
         private int received;
         private int activeLinkId;
         private bool readyExpected; // a reset we caused: its ready is not an unexpected reboot
+        private long lastByteTicks; // when the pump last received anything
 
         /// <summary>Creates an executor over <paramref name="transport"/> with a ring of <paramref name="ringCapacity"/> bytes.</summary>
         public AtExecutor(IAtTransport transport, int ringCapacity = 8192, int maxLineLength = 512)
@@ -192,6 +193,23 @@ namespace Esp32At.Engine
             return readySignal.WaitOne(timeoutMs, false);
         }
 
+        /// <summary>
+        /// Waits until nothing has arrived for <paramref name="quietMs"/> (at most <paramref name="maxMs"/>), so that
+        /// what the ESP said earlier (a boot banner) is consumed before a reset whose answer must not be confused with it.
+        /// </summary>
+        public void WaitForQuiet(int quietMs, int maxMs)
+        {
+            long end = DateTime.UtcNow.Ticks + maxMs * TimeSpan.TicksPerMillisecond;
+            while (DateTime.UtcNow.Ticks < end)
+            {
+                long last;
+                lock (stateLock) last = lastByteTicks;
+                long quietFor = (DateTime.UtcNow.Ticks - last) / TimeSpan.TicksPerMillisecond;
+                if (quietFor >= quietMs && transport.BytesAvailable == 0) return;
+                Thread.Sleep(quietMs / 4 + 1);
+            }
+        }
+
         /// <summary>Forgets an earlier <c>ready</c> (call before resetting the ESP).</summary>
         public void ExpectReady()
         {
@@ -305,6 +323,7 @@ namespace Esp32At.Engine
                     }
                     int n = transport.Read(ring.Storage, offset, room, PumpReadTimeoutMs);
                     if (n <= 0) continue;
+                    lock (stateLock) lastByteTicks = DateTime.UtcNow.Ticks;
                     ring.Commit(n);
                     parser.Process(ring);
                 }
