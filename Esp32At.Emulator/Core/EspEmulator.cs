@@ -95,6 +95,7 @@ public sealed class EspEmulator : IDisposable
     {
         lock (gate) running = false;
         inputThread.Join();
+        Links.DropAll(); // the real sockets behind the links
     }
 
     private void Boot(byte[]? garbage)
