@@ -35,6 +35,7 @@ public sealed class EspEmulator : IDisposable
         TcpIpSettingsCommands.Register(this);
         TcpIpLinkCommands.Register(this);
         WifiCommands.Register(this);
+        TcpIpNameCommands.Register(this);
         Links = new Network.LinkTable(this);
         inputThread = new Thread(InputLoop) { IsBackground = true, Name = "esp-at input" };
         inputThread.Start();

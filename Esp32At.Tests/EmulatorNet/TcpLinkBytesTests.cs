@@ -86,4 +86,13 @@ public class TcpLinkBytesTests
         port.Command("AT+CIPMUX=1");
         Assert.Equal("\r\nERROR\r\n", port.Command("AT+CIPSTART=0,\"TCP\",\"127.0.0.1\",80", "\r\nERROR\r\n"));
     }
+
+    [Fact]
+    public void CipDomainAnswersAQuotedAddressOrError()
+    {
+        using var port = Ready(FirmwareProfile.V4_1_1_C3, dinfo: false);
+        port.Emulator.Links.Dns.Add("example.test", System.Net.IPAddress.Parse("127.0.0.1"));
+        Assert.Equal("+CIPDOMAIN:\"127.0.0.1\"\r\n\r\nOK\r\n", port.Command("AT+CIPDOMAIN=\"example.test\""));
+        Assert.Equal("\r\nERROR\r\n", port.Command("AT+CIPDOMAIN=\"nowhere.test\"", "\r\nERROR\r\n"));
+    }
 }

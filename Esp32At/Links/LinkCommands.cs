@@ -13,5 +13,7 @@ namespace Esp32At.Links
         public const string ClosedUrc = "#,CLOSED";
         public const string NoticeUrc = "+IPD,";
         public const string ReceiveLengthsPrefix = "+CIPRECVLEN:";
+        public const string Resolve = "AT+CIPDOMAIN=";
+        public const string ResolvePrefix = "+CIPDOMAIN:";
     }
 }

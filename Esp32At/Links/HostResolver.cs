@@ -1,0 +1,66 @@
+using System;
+using Esp32At.Device;
+using Esp32At.Engine;
+
+namespace Esp32At.Links
+{
+    /// <summary>Resolves host names to IPv4 addresses through the ESP's DNS client (<c>AT+CIPDOMAIN</c>).</summary>
+    public sealed class HostResolver
+    {
+        private const int LookupTimeoutMs = 10000;
+        private readonly AtExecutor executor;
+        private readonly AtResponse response = new AtResponse();
+        private readonly AtCommandBuffer command = new AtCommandBuffer();
+
+        /// <summary>Uses <paramref name="device"/>'s executor.</summary>
+        public HostResolver(Esp32AtDevice device)
+        {
+            if (device == null) throw new ArgumentNullException("device");
+            executor = device.Executor;
+        }
+
+        /// <summary>
+        /// The IPv4 address of <paramref name="host"/> as four bytes (network order). An IPv4 literal is returned
+        /// without asking the ESP. Throws <see cref="AtCommandException"/> when the name does not resolve.
+        /// </summary>
+        public byte[] Resolve(string host)
+        {
+            if (host == null) throw new ArgumentNullException("host");
+            if (host.Length == 0 || host.Length > 64) throw new ArgumentException("host must be 1 to 64 characters", "host");
+            var literal = ParseIPv4(host);
+            if (literal != null) return literal;
+            lock (command)
+            {
+                command.Clear().Append(LinkCommands.Resolve).AppendQuoted(host, "host").AppendLineEnd();
+                executor.Run(command, response, LookupTimeoutMs, true);
+                var text = response.Find(LinkCommands.ResolvePrefix);
+                // ESP32-family firmware quotes the address; ESP8266 NONOS did not.
+                var address = text == null ? null : ParseIPv4(text.Length >= 2 && text[0] == '"' ? text.Substring(1, text.Length - 2) : text);
+                if (address == null) throw new AtCommandException(LinkCommands.Resolve + "\"" + host + "\"", null, "no IPv4 address for " + host);
+                return address;
+            }
+        }
+
+        /// <summary>Four bytes of a dotted IPv4 literal, or null when <paramref name="text"/> is not one.</summary>
+        public static byte[] ParseIPv4(string text)
+        {
+            var parts = text.Split('.');
+            if (parts.Length != 4) return null;
+            var bytes = new byte[4];
+            for (int i = 0; i < 4; i++)
+            {
+                var p = parts[i];
+                if (p.Length == 0 || p.Length > 3) return null;
+                int v = 0;
+                for (int k = 0; k < p.Length; k++)
+                {
+                    if (p[k] < '0' || p[k] > '9') return null;
+                    v = v * 10 + (p[k] - '0');
+                }
+                if (v > 255) return null;
+                bytes[i] = (byte)v;
+            }
+            return bytes;
+        }
+    }
+}
