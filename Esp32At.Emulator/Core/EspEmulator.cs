@@ -37,6 +37,7 @@ public sealed class EspEmulator : IDisposable
         WifiCommands.Register(this);
         TcpIpNameCommands.Register(this);
         Links = new Network.LinkTable(this);
+        Faults = new Faults(this);
         inputThread = new Thread(InputLoop) { IsBackground = true, Name = "esp-at input" };
         inputThread.Start();
         new Thread(() => Boot(null)) { IsBackground = true }.Start();
@@ -47,6 +48,9 @@ public sealed class EspEmulator : IDisposable
     public EmulatorClock Clock { get; }
     public EmulatorState State { get; } = new();
     public CommandTable Commands { get; } = new();
+
+    /// <summary>Fault switches for tests.</summary>
+    public Faults Faults { get; }
 
     /// <summary>The links (ids 0-4) and the real sockets behind them.</summary>
     public Network.LinkTable Links { get; }

@@ -101,7 +101,7 @@ public sealed class LinkTable(EspEmulator emulator)
     private void Notify(EmulatedLink link, byte[] data, int n)
     {
         int total = link.Buffer(data, n);
-        if (total > 0) emulator.Output($"\r\n+IPD,{link.Id},{total}\r\n");
+        if (total > 0 && !emulator.Faults.DropNotice()) emulator.Output($"\r\n+IPD,{link.Id},{total}\r\n");
     }
 
     private byte[] ActiveFrame(EmulatedLink link, byte[] data, int n)

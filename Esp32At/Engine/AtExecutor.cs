@@ -85,7 +85,7 @@ namespace Esp32At.Engine
         /// <summary>Remote port of the last <see cref="Receive"/>, 0 when unknown.</summary>
         public int LastRemotePort { get; private set; }
 
-        /// <summary>Bytes skipped as noise (garbage, over-long lines, unexpected lines).</summary>
+        /// <summary>Bytes skipped as noise (garbage, over-long lines, lines no command or URC handler claimed).</summary>
         public int NoiseBytes { get; private set; }
 
         /// <summary>Starts the pump thread.</summary>
@@ -375,7 +375,11 @@ namespace Esp32At.Engine
                     return;
                 }
                 if (IsEcho(line, length)) return;
-                if (pendingResponse == null) return;
+                if (pendingResponse == null)
+                {
+                    NoiseBytes += length; // a line nobody asked for (the caller wants no information lines)
+                    return;
+                }
                 var text = new string(System.Text.Encoding.UTF8.GetChars(line, 0, length));
                 if (StartsWith(line, length, "ERR CODE:") || StartsWith(line, length, "+ERRNO:")) pendingResponse.ErrorDetail = text;
                 else pendingResponse.Add(text);
