@@ -1,4 +1,5 @@
 using System;
+using System.Threading;
 using Esp32At.Device;
 using Esp32At.Engine;
 
@@ -9,7 +10,7 @@ namespace Esp32At.Links
     /// <c>AT+CIPRECVLEN?</c> reconciliation when a notice may have been lost), sends in firmware-sized chunks, and
     /// nothing lost when the peer closes before the data was read. A reboot of the ESP resets every link.
     /// </summary>
-    public sealed class ConnectionTable
+    public sealed partial class ConnectionTable
     {
         private const int ConnectTimeoutMs = 20000;
         private const int ReceiveCommandTimeoutMs = 5000;
@@ -21,6 +22,11 @@ namespace Esp32At.Links
         private readonly Link[] links;
         private readonly object gate = new object();
         private readonly AtResponse lengths = new AtResponse();
+        private readonly object receiveLock = new object();
+        private readonly int[] acceptQueue;
+        private int acceptHead;
+        private int acceptCount;
+        private readonly AutoResetEvent accepted = new AutoResetEvent(false);
 
         /// <summary>Attaches to an initialised device and registers the link URCs.</summary>
         public ConnectionTable(Esp32AtDevice device)
@@ -31,6 +37,9 @@ namespace Esp32At.Links
             executor = device.Executor;
             links = new Link[device.Capabilities.MaxLinks];
             for (int i = 0; i < links.Length; i++) links[i] = new Link(i);
+            acceptQueue = new int[links.Length];
+            Certificates = new CertificateStore(device);
+            executor.Urcs.Register(LinkCommands.ConnectUrc, OnConnect);
             executor.Urcs.Register(LinkCommands.ClosedUrc, OnClosed);
             executor.Urcs.Register(LinkCommands.NoticeUrc, OnNotice);
             executor.Rebooted += OnRebooted;
@@ -51,56 +60,250 @@ namespace Esp32At.Links
             lock (gate) return Get(linkId).Available;
         }
 
+        /// <summary>The device this table drives.</summary>
+        public Esp32AtDevice Device { get { return device; } }
+
+        /// <summary>TLS certificates on the ESP (CA for verification, client certificate for mutual TLS).</summary>
+        public CertificateStore Certificates { get; private set; }
+
+        /// <summary>The kind of link <paramref name="linkId"/>.</summary>
+        public LinkKind KindOf(int linkId)
+        {
+            lock (gate) return Get(linkId).Kind;
+        }
+
+        /// <summary>Whether link <paramref name="linkId"/> was accepted by the ESP's server (not opened by CIPSTART).</summary>
+        public bool IsAccepted(int linkId)
+        {
+            lock (gate) return Get(linkId).Accepted;
+        }
+
         /// <summary>
         /// Opens a TCP connection on the lowest free link id and returns the id. <paramref name="host"/> is a name or IPv4
         /// literal, resolved by the ESP. CIPSTART is never sent twice: a busy ESP gives <see cref="AtBusyException"/>.
         /// </summary>
         public int OpenTcp(string host, int port, int timeoutMs = ConnectTimeoutMs)
         {
-            if (host == null) throw new ArgumentNullException("host");
-            if (host.Length == 0 || host.Length > 64) throw new ArgumentException("host must be 1 to 64 characters", "host");
-            if (port < 1 || port > 65535) throw new ArgumentOutOfRangeException("port", "port must be 1 to 65535");
-            Link link = Reserve();
+            CheckEndpoint(host, port);
+            return Open(LinkKind.Tcp, host, port, 0, null, timeoutMs);
+        }
+
+        /// <summary>
+        /// Opens a UDP link to <paramref name="host"/>:<paramref name="port"/>. <paramref name="localPort"/> 0 lets the
+        /// ESP choose; otherwise datagrams from any sender are accepted and replies follow the latest sender (mode 2).
+        /// </summary>
+        public int OpenUdp(string host, int port, int localPort = 0, int timeoutMs = ConnectTimeoutMs)
+        {
+            CheckEndpoint(host, port);
+            if (localPort < 0 || localPort > 65535) throw new ArgumentOutOfRangeException("localPort", "local port must be 0 to 65535");
+            return Open(LinkKind.Udp, host, port, localPort, null, timeoutMs);
+        }
+
+        /// <summary>
+        /// Opens a TLS connection. The server is verified unless <paramref name="tls"/> says otherwise; verification
+        /// needs a CA (see <see cref="TlsSettings"/>). A failed handshake is an <see cref="AtCommandException"/>.
+        /// </summary>
+        public int OpenSsl(string host, int port, TlsSettings tls, int timeoutMs = ConnectTimeoutMs)
+        {
+            CheckEndpoint(host, port);
+            if (tls == null) throw new ArgumentNullException("tls");
+            if (tls.VerifyServer && !tls.TrustFirmwareCa && !Certificates.HasCa(tls.CaSlot))
+                throw new InvalidOperationException("TLS server verification is on but no CA is loaded in slot " + tls.CaSlot +
+                    ": load one with Certificates.LoadCa, set TrustFirmwareCa, or set VerifyServer = false explicitly");
+            if (tls.UseClientCertificate && !tls.TrustFirmwareCa && !Certificates.HasClientCertificate(tls.ClientCertificateSlot))
+                throw new InvalidOperationException("no client certificate is loaded in slot " + tls.ClientCertificateSlot);
+            if (tls.Alpn != null && tls.Alpn.Length > 5) throw new ArgumentException("at most 5 ALPN names", "tls");
+            return Open(LinkKind.Ssl, host, port, 0, tls, timeoutMs);
+        }
+
+        private int Open(LinkKind kind, string host, int port, int localPort, TlsSettings tls, int timeoutMs)
+        {
+            Link link = Reserve(kind);
             try
             {
-                var cmd = new AtCommandBuffer().Append(LinkCommands.Start).Append(link.Id).Append(LinkCommands.Tcp)
+                if (tls != null) ConfigureTls(link.Id, tls, host);
+                var cmd = new AtCommandBuffer().Append(LinkCommands.Start).Append(link.Id)
+                    .Append(kind == LinkKind.Udp ? LinkCommands.Udp : kind == LinkKind.Ssl ? LinkCommands.Ssl : LinkCommands.Tcp)
                     .AppendQuoted(host, "host").Append(",").Append(port);
-                if (device.Capabilities.HasCipStartTimeout) cmd.Append(",,,").Append(timeoutMs);
+                bool timeoutArg = device.Capabilities.HasCipStartTimeout;
+                if (kind == LinkKind.Udp)
+                {
+                    if (localPort > 0) cmd.Append(",").Append(localPort).Append(",2");
+                    else if (timeoutArg) cmd.Append(",,");
+                    if (timeoutArg) cmd.Append(",,").Append(timeoutMs);
+                }
+                else if (timeoutArg) cmd.Append(",,,").Append(timeoutMs);
                 executor.Run(cmd.AppendLineEnd(), null, timeoutMs + 2000, false);
                 lock (gate)
                 {
                     link.State = LinkState.Open;
                     link.Available = 0;
+                    link.HeardTicks = DateTime.UtcNow.Ticks;
                 }
                 return link.Id;
             }
             catch
             {
-                lock (gate) if (link.State == LinkState.Connecting) link.State = LinkState.Free;
+                // Also after a CLOSED that followed the failed CIPSTART (spec §7.10): nobody else holds this id.
+                lock (gate) link.State = LinkState.Free;
                 throw;
             }
         }
 
-        /// <summary>Sends all <paramref name="count"/> bytes, in chunks the firmware accepts. A SEND FAIL resets the link.</summary>
+        private void ConfigureTls(int id, TlsSettings tls, string host)
+        {
+            var cmd = new AtCommandBuffer().Append(LinkCommands.SslConfig).Append(id).Append(",").Append(tls.AuthMode)
+                .Append(",").Append(tls.ClientCertificateSlot).Append(",").Append(tls.CaSlot).AppendLineEnd();
+            executor.Run(cmd, null, ReceiveCommandTimeoutMs, true);
+            var caps = device.Capabilities;
+            if (caps.Has("CIPSSLCSNI"))
+            {
+                // Always send SNI (spec §6): early firmware sent none, and a name is needed when connecting by IP.
+                cmd.Clear().Append(LinkCommands.SslServerName).Append(id).Append(",")
+                    .AppendQuoted(tls.ServerName != null ? tls.ServerName : host, "serverName").AppendLineEnd();
+                executor.Run(cmd, null, ReceiveCommandTimeoutMs, true);
+            }
+            int alpnCount = tls.Alpn == null ? 0 : tls.Alpn.Length;
+            if (caps.Has("CIPSSLCALPN"))
+            {
+                // The ESP keeps per-link ALPN settings: clear them when none are wanted.
+                cmd.Clear().Append(LinkCommands.SslAlpn).Append(id).Append(",").Append(alpnCount);
+                for (int i = 0; i < alpnCount; i++) cmd.Append(",").AppendQuoted(tls.Alpn[i], "alpn");
+                executor.Run(cmd.AppendLineEnd(), null, ReceiveCommandTimeoutMs, true);
+            }
+            else if (alpnCount > 0) throw new NotSupportedException("this firmware has no AT+CIPSSLCALPN");
+        }
+
+        /// <summary>
+        /// Waits up to <paramref name="timeoutMs"/> for a client the ESP's server accepted and returns its link id, or -1.
+        /// </summary>
+        public int Accept(int timeoutMs)
+        {
+            long deadline = DateTime.UtcNow.Ticks + (long)timeoutMs * TimeSpan.TicksPerMillisecond;
+            while (true)
+            {
+                lock (gate)
+                {
+                    while (acceptCount > 0)
+                    {
+                        int id = acceptQueue[acceptHead];
+                        acceptHead = (acceptHead + 1) % acceptQueue.Length;
+                        acceptCount--;
+                        var state = links[id].State;
+                        if (links[id].Accepted && (state == LinkState.Open || state == LinkState.RemoteClosed)) return id;
+                    }
+                }
+                long left = (deadline - DateTime.UtcNow.Ticks) / TimeSpan.TicksPerMillisecond;
+                if (left <= 0) return -1;
+                accepted.WaitOne((int)left, false);
+            }
+        }
+
+        /// <summary>Whether an accepted client is waiting for <see cref="Accept"/>.</summary>
+        public bool AcceptPending
+        {
+            get { lock (gate) return acceptCount > 0; }
+        }
+
+        /// <summary>The kind of links the ESP's server accepts (set by <see cref="LinkServer"/>).</summary>
+        internal LinkKind ServerKind;
+
+        /// <summary>Forgets clients accepted but not taken (the server stopped and closed them).</summary>
+        internal void ClearAcceptQueue()
+        {
+            lock (gate) acceptCount = 0;
+        }
+
+        /// <summary>
+        /// Sends one datagram on UDP link <paramref name="linkId"/> to <paramref name="host"/>:<paramref name="port"/>
+        /// (<c>AT+CIPSEND=id,len,"host",port</c>).
+        /// </summary>
+        public void SendTo(int linkId, byte[] buffer, int offset, int count, string host, int port)
+        {
+            CheckBuffer(buffer, offset, count);
+            CheckEndpoint(host, port);
+            var link = Usable(linkId);
+            if (link.Kind != LinkKind.Udp) throw new InvalidOperationException("link " + linkId + " is not a UDP link");
+            CheckDatagram(count);
+            link.SendCommand.Clear().Append(LinkCommands.Send).Append(linkId).Append(",").Append(count).Append(",")
+                .AppendQuoted(host, "host").Append(",").Append(port).AppendLineEnd();
+            SendChunk(link, buffer, offset, count);
+        }
+
+        /// <summary>The address (IPv4, first octet in the low byte) and port the last bytes received on the link came from.</summary>
+        public uint RemoteAddressOf(int linkId, out int port)
+        {
+            lock (gate)
+            {
+                var link = Get(linkId);
+                port = link.RemotePort;
+                return link.RemoteAddress;
+            }
+        }
+
+        /// <summary>
+        /// Sends all <paramref name="count"/> bytes, in chunks the firmware accepts (a UDP link sends one datagram).
+        /// A SEND FAIL resets the link.
+        /// </summary>
         public void Send(int linkId, byte[] buffer, int offset, int count)
         {
-            if (buffer == null) throw new ArgumentNullException("buffer");
-            if (offset < 0 || count < 0 || offset + count > buffer.Length) throw new ArgumentOutOfRangeException("count", "offset/count outside the buffer");
+            CheckBuffer(buffer, offset, count);
             var link = Usable(linkId);
+            if (link.Kind == LinkKind.Udp) CheckDatagram(count);
             int max = device.Capabilities.CipSendMax;
             while (count > 0)
             {
                 int chunk = count < max ? count : max;
                 link.SendCommand.Clear().Append(LinkCommands.Send).Append(linkId).Append(",").Append(chunk).AppendLineEnd();
-                if (executor.Send(link.SendCommand, buffer, offset, chunk, SendTimeoutMs) != AtResultCode.SendOk)
-                {
-                    // Part of the chunk may be on the wire (esp-at#988): the stream cannot be resumed.
-                    MarkReset(link, "SEND FAIL");
-                    throw new LinkResetException(linkId, "SEND FAIL");
-                }
+                SendChunk(link, buffer, offset, chunk);
                 offset += chunk;
                 count -= chunk;
             }
+        }
+
+        private void SendChunk(Link link, byte[] buffer, int offset, int count)
+        {
+            AtResultCode code;
+            try
+            {
+                code = executor.Send(link.SendCommand, buffer, offset, count, SendTimeoutMs);
+            }
+            catch (AtRebootedException)
+            {
+                throw new LinkResetException(link.Id, "the ESP rebooted");
+            }
+            catch (AtCommandException)
+            {
+                // ERROR instead of the prompt: the link is gone on the ESP (closed by the peer or the network).
+                lock (gate) if (link.State == LinkState.Open) link.State = LinkState.RemoteClosed;
+                throw new LinkResetException(link.Id, "the ESP has no such connection any more");
+            }
+            if (code != AtResultCode.SendOk)
+            {
+                // Part of the chunk may be on the wire (esp-at#988): the stream cannot be resumed.
+                MarkReset(link, "SEND FAIL");
+                throw new LinkResetException(link.Id, "SEND FAIL");
+            }
+        }
+
+        private void CheckDatagram(int count)
+        {
+            int max = device.Capabilities.CipSendMax;
+            if (count == 0 || count > max) throw new ArgumentOutOfRangeException("count", "a datagram must be 1 to " + max + " bytes");
+        }
+
+        private static void CheckBuffer(byte[] buffer, int offset, int count)
+        {
+            if (buffer == null) throw new ArgumentNullException("buffer");
+            if (offset < 0 || count < 0 || offset > buffer.Length || count > buffer.Length - offset)
+                throw new ArgumentOutOfRangeException("count", "offset/count outside the buffer");
+        }
+
+        private static void CheckEndpoint(string host, int port)
+        {
+            if (host == null) throw new ArgumentNullException("host");
+            if (host.Length == 0 || host.Length > 64) throw new ArgumentException("host must be 1 to 64 characters", "host");
+            if (port < 1 || port > 65535) throw new ArgumentOutOfRangeException("port", "port must be 1 to 65535");
         }
 
         /// <summary>
@@ -113,8 +316,7 @@ namespace Esp32At.Links
             if (buffer == null) throw new ArgumentNullException("buffer");
             if (offset < 0 || count <= 0 || offset + count > buffer.Length) throw new ArgumentOutOfRangeException("count", "offset/count outside the buffer");
             var link = Get(linkId);
-            long deadline = DateTime.UtcNow.Ticks + timeoutMs * TimeSpan.TicksPerMillisecond;
-            bool reconciled = false;
+            long deadline = DateTime.UtcNow.Ticks + (long)timeoutMs * TimeSpan.TicksPerMillisecond;
             while (true)
             {
                 int available;
@@ -135,16 +337,45 @@ namespace Esp32At.Links
                     if (n > 0) return n;
                     continue; // the ESP had less than announced: wait for the next notice or the close
                 }
-                int left = (int)((deadline - DateTime.UtcNow.Ticks) / TimeSpan.TicksPerMillisecond);
-                if (left <= 0)
-                {
-                    // A notice may have been lost or coalesced: ask the ESP once before giving up.
-                    if (!reconciled && Reconcile(link)) { reconciled = true; continue; }
-                    throw new AtTimeoutException("receive on link " + linkId, timeoutMs);
-                }
-                // Waiting in slices: after each silent second, ask the ESP (a lost notice costs at most that long).
-                if (!link.Changed.WaitOne(left < ReconcileAfterMs ? left : ReconcileAfterMs, false) && left > ReconcileAfterMs) Reconcile(link);
+                if (!WaitForChange(link, deadline)) throw new AtTimeoutException("receive on link " + linkId, timeoutMs);
             }
+        }
+
+        /// <summary>
+        /// Waits up to <paramref name="timeoutMs"/> until link <paramref name="linkId"/> has data, reached its end or was
+        /// reset (a read would not block). Returns false on timeout.
+        /// </summary>
+        public bool WaitReadable(int linkId, int timeoutMs)
+        {
+            var link = Get(linkId);
+            long deadline = DateTime.UtcNow.Ticks + (long)timeoutMs * TimeSpan.TicksPerMillisecond;
+            while (true)
+            {
+                lock (gate)
+                {
+                    if (link.Available > 0 || link.State != LinkState.Open) return true;
+                }
+                if (!WaitForChange(link, deadline)) return false;
+            }
+        }
+
+        // Waits for a URC about the link until the deadline. A link silent for a second is reconciled with CIPRECVLEN?
+        // (a lost or coalesced notice costs at most that long), however short the callers' own waits are.
+        private bool WaitForChange(Link link, long deadline)
+        {
+            long now = DateTime.UtcNow.Ticks;
+            int left = (int)((deadline - now) / TimeSpan.TicksPerMillisecond);
+            int silent;
+            lock (gate) silent = (int)((now - link.HeardTicks) / TimeSpan.TicksPerMillisecond);
+            if (silent >= ReconcileAfterMs)
+            {
+                if (Reconcile(link)) return true;
+                silent = 0;
+            }
+            if (left <= 0) return false;
+            int slice = ReconcileAfterMs - silent;
+            link.Changed.WaitOne(left < slice ? left : slice, false);
+            return true;
         }
 
         /// <summary>Closes link <paramref name="linkId"/>; unread data is discarded. Closing a closed link is a no-op.</summary>
@@ -179,7 +410,18 @@ namespace Esp32At.Links
             lock (gate) noticesBefore = link.Notices;
             try
             {
-                n = executor.Receive(link.ReceiveCommand, buffer, offset, count, ReceiveCommandTimeoutMs);
+                lock (receiveLock)
+                {
+                    n = executor.Receive(link.ReceiveCommand, buffer, offset, count, ReceiveCommandTimeoutMs);
+                    if (n > 0)
+                    {
+                        lock (gate)
+                        {
+                            link.RemoteAddress = executor.LastRemoteAddress;
+                            link.RemotePort = executor.LastRemotePort;
+                        }
+                    }
+                }
             }
             catch (AtRebootedException)
             {
@@ -195,40 +437,42 @@ namespace Esp32At.Links
                 // The ESP announces what remains in a notice right after its answer (spec §2.3), and nothing when
                 // drained. Unless that notice was already parsed, nothing is known to remain until it comes.
                 if (link.Notices == noticesBefore) link.Available = 0;
+                link.HeardTicks = DateTime.UtcNow.Ticks;
             }
             return n;
         }
 
         private bool Reconcile(Link link)
         {
-            try
-            {
-                executor.Run(new AtCommandBuffer().Append(LinkCommands.ReceiveLengths).AppendLineEnd(), lengths, ReceiveCommandTimeoutMs, true);
-            }
-            catch (AtCommandException)
-            {
-                return false;
-            }
-            var text = lengths.Find(LinkCommands.ReceiveLengthsPrefix);
-            if (text == null) return false;
-            var parts = text.Split(',');
-            if (link.Id >= parts.Length) return false;
+            lock (gate) link.HeardTicks = DateTime.UtcNow.Ticks;
             int value;
-            if (!int.TryParse(parts[link.Id], out value) || value <= 0) return false;
+            lock (lengths)
+            {
+                try
+                {
+                    executor.Run(new AtCommandBuffer().Append(LinkCommands.ReceiveLengths).AppendLineEnd(), lengths, ReceiveCommandTimeoutMs, true);
+                }
+                catch (AtCommandException)
+                {
+                    return false;
+                }
+                var text = lengths.Find(LinkCommands.ReceiveLengthsPrefix);
+                if (text == null) return false;
+                var parts = text.Split(',');
+                if (link.Id >= parts.Length || !int.TryParse(parts[link.Id], out value) || value <= 0) return false;
+            }
             lock (gate) link.Available = value;
             return true;
         }
 
-        private Link Reserve()
+        private Link Reserve(LinkKind kind)
         {
             lock (gate)
             {
                 for (int i = 0; i < links.Length; i++)
                 {
                     if (links[i].State != LinkState.Free) continue;
-                    links[i].State = LinkState.Connecting;
-                    links[i].Available = 0;
-                    links[i].ResetReason = null;
+                    links[i].Reuse(LinkState.Connecting, kind, false);
                     return links[i];
                 }
             }
@@ -263,6 +507,23 @@ namespace Esp32At.Links
             link.Changed.Set();
         }
 
+        // "<id>,CONNECT" for a link nobody is opening: a client of the ESP's server (CIPSTART's own CONNECT is ignored).
+        private void OnConnect(byte[] line, int length)
+        {
+            int id = LeadingNumber(line, 0, length);
+            if (id < 0 || id >= links.Length) return;
+            var link = links[id];
+            lock (gate)
+            {
+                if (link.State != LinkState.Free) return;
+                link.Reuse(LinkState.Open, ServerKind, true);
+                link.HeardTicks = DateTime.UtcNow.Ticks;
+                acceptQueue[(acceptHead + acceptCount) % acceptQueue.Length] = id;
+                if (acceptCount < acceptQueue.Length) acceptCount++;
+            }
+            accepted.Set();
+        }
+
         // "<id>,CLOSED": keep the link readable until what the ESP still holds was read.
         private void OnClosed(byte[] line, int length)
         {
@@ -289,6 +550,7 @@ namespace Esp32At.Links
             {
                 link.Available = total;
                 link.Notices++;
+                link.HeardTicks = DateTime.UtcNow.Ticks;
             }
             link.Changed.Set();
         }
@@ -302,6 +564,8 @@ namespace Esp32At.Links
                 lock (gate) wasInUse = link.State != LinkState.Free;
                 if (wasInUse) MarkReset(link, "the ESP rebooted");
             }
+            ClearAcceptQueue();
+            accepted.Set();
         }
 
         private static int LeadingNumber(byte[] line, int at, int length)

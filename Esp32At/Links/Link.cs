@@ -13,15 +13,35 @@ namespace Esp32At.Links
 
         public int Id { get; private set; }
         public LinkState State;
+        public LinkKind Kind;
+        /// <summary>Opened by a remote client of the ESP's server (not by CIPSTART).</summary>
+        public bool Accepted;
         /// <summary>Bytes the ESP holds for this link, from the last passive notice (total buffered).</summary>
         public int Available;
         /// <summary>Counts passive notices, so a read can tell whether a fresh total arrived while it ran.</summary>
         public int Notices;
         public string ResetReason;
+        /// <summary>When the ESP last told us about this link's data (notice, read or CIPRECVLEN?).</summary>
+        public long HeardTicks;
+        /// <summary>Where the last received bytes came from (IPv4, first octet in the low byte) and the port.</summary>
+        public uint RemoteAddress;
+        public int RemotePort;
         /// <summary>Set when anything about the link changed (data, close, reset).</summary>
         public readonly AutoResetEvent Changed = new AutoResetEvent(false);
         /// <summary>Per-link command buffers, so the data path allocates nothing.</summary>
-        public readonly AtCommandBuffer SendCommand = new AtCommandBuffer(32);
+        public readonly AtCommandBuffer SendCommand = new AtCommandBuffer(96);
         public readonly AtCommandBuffer ReceiveCommand = new AtCommandBuffer(32);
+
+        /// <summary>Back to a fresh link of <paramref name="kind"/> in <paramref name="state"/>.</summary>
+        public void Reuse(LinkState state, LinkKind kind, bool accepted)
+        {
+            State = state;
+            Kind = kind;
+            Accepted = accepted;
+            Available = 0;
+            ResetReason = null;
+            RemoteAddress = 0;
+            RemotePort = 0;
+        }
     }
 }

@@ -1,10 +1,12 @@
 namespace Esp32At.Links
 {
-    /// <summary>Every AT command string of the connection table.</summary>
+    /// <summary>Every AT command string of the connection table, the server and TLS set-up.</summary>
     internal static class LinkCommands
     {
         public const string Start = "AT+CIPSTART=";
         public const string Tcp = ",\"TCP\",";
+        public const string Udp = ",\"UDP\",";
+        public const string Ssl = ",\"SSL\",";
         public const string Send = "AT+CIPSEND=";
         public const string ReceiveData = "AT+CIPRECVDATA=";
         public const string ReceiveLengths = "AT+CIPRECVLEN?";
@@ -15,5 +17,28 @@ namespace Esp32At.Links
         public const string ReceiveLengthsPrefix = "+CIPRECVLEN:";
         public const string Resolve = "AT+CIPDOMAIN=";
         public const string ResolvePrefix = "+CIPDOMAIN:";
+
+        public const string ServerMaxConnections = "AT+CIPSERVERMAXCONN=";
+        public const string ServerStart = "AT+CIPSERVER=1,";
+        public const string ServerSslSuffix = ",\"SSL\"";
+        public const string ServerStop = "AT+CIPSERVER=0,1";
+        public const string ServerIdleTimeout = "AT+CIPSTO=";
+
+        public const string TcpOptions = "AT+CIPTCPOPT=";
+        public const string LinkStates = "AT+CIPSTATE?";
+        public const string LinkStatesPrefix = "+CIPSTATE:";
+        public const string LinkStatus = "AT+CIPSTATUS";
+        public const string LinkStatusPrefix = "+CIPSTATUS:";
+
+        public const string SslConfig = "AT+CIPSSLCCONF=";
+        public const string SslServerName = "AT+CIPSSLCSNI=";
+        public const string SslAlpn = "AT+CIPSSLCALPN=";
+        public const string ManufacturingWrite = "AT+SYSMFG=2,";
+        public const string ManufacturingErase = "AT+SYSMFG=0,";
+        public const string CaNamespace = "client_ca";
+        public const string CertNamespace = "client_cert";
+        public const string KeyNamespace = "client_key";
+        /// <summary>SYSMFG value type 8: binary, sent after the prompt.</summary>
+        public const string BinaryType = ",8,";
     }
 }

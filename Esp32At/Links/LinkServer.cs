@@ -1,0 +1,81 @@
+using System;
+using Esp32At.Device;
+using Esp32At.Engine;
+
+namespace Esp32At.Links
+{
+    /// <summary>
+    /// The ESP's one TCP (or SSL) server (<c>AT+CIPSERVER</c>). Accepted clients take the lowest free link id and are
+    /// handed out by <see cref="ConnectionTable.Accept"/>. At <see cref="MaxConnections"/> the firmware stops listening
+    /// until a server link closes (spec §2.3), so further clients are refused rather than queued.
+    /// </summary>
+    public sealed class LinkServer : IRestorable
+    {
+        private const int CommandTimeoutMs = 5000;
+        private readonly ConnectionTable table;
+        private readonly AtExecutor executor;
+
+        /// <summary>A server on <paramref name="table"/>'s device (not started).</summary>
+        public LinkServer(ConnectionTable table)
+        {
+            if (table == null) throw new ArgumentNullException("table");
+            this.table = table;
+            executor = table.Device.Executor;
+            table.Device.AddRestorable(this);
+        }
+
+        /// <summary>The port the server listens on, or 0 when stopped.</summary>
+        public int Port { get; private set; }
+
+        /// <summary>Server links the ESP accepts at once (1-5).</summary>
+        public int MaxConnections { get; private set; }
+
+        /// <summary>Seconds of silence after which the ESP closes an accepted link (0 = never).</summary>
+        public int IdleTimeoutSeconds { get; private set; }
+
+        /// <summary>
+        /// Starts listening on <paramref name="port"/> for up to <paramref name="maxConnections"/> clients;
+        /// <paramref name="ssl"/> for a TLS server (certificates in the firmware); <paramref name="idleTimeoutSeconds"/>
+        /// closes silent accepted links (0 = never).
+        /// </summary>
+        public void Start(int port, int maxConnections = 5, bool ssl = false, int idleTimeoutSeconds = 0)
+        {
+            if (port < 1 || port > 65535) throw new ArgumentOutOfRangeException("port", "port must be 1 to 65535");
+            if (maxConnections < 1 || maxConnections > table.Count) throw new ArgumentOutOfRangeException("maxConnections", "maxConnections must be 1 to " + table.Count);
+            if (idleTimeoutSeconds < 0 || idleTimeoutSeconds > 7200) throw new ArgumentOutOfRangeException("idleTimeoutSeconds", "idle timeout must be 0 to 7200 s");
+            if (Port != 0) throw new InvalidOperationException("the ESP runs one server and it already listens on port " + Port);
+            // The limit must be set before the server starts (spec §7.12).
+            executor.Execute(LinkCommands.ServerMaxConnections + maxConnections, CommandTimeoutMs);
+            executor.Execute(LinkCommands.ServerIdleTimeout + idleTimeoutSeconds, CommandTimeoutMs);
+            table.ServerKind = ssl ? LinkKind.Ssl : LinkKind.Tcp;
+            executor.Execute(LinkCommands.ServerStart + port + (ssl ? LinkCommands.ServerSslSuffix : ""), CommandTimeoutMs);
+            Port = port;
+            MaxConnections = maxConnections;
+            IdleTimeoutSeconds = idleTimeoutSeconds;
+        }
+
+        /// <summary>Stops listening and closes the accepted clients.</summary>
+        public void Stop()
+        {
+            if (Port == 0) return;
+            try
+            {
+                executor.Execute(LinkCommands.ServerStop, CommandTimeoutMs);
+            }
+            finally
+            {
+                Port = 0;
+                table.ClearAcceptQueue();
+            }
+        }
+
+        /// <summary>After an ESP reboot: listen again with the same settings.</summary>
+        public void Restore(Esp32AtDevice device)
+        {
+            int port = Port;
+            if (port == 0) return;
+            Port = 0;
+            Start(port, MaxConnections, table.ServerKind == LinkKind.Ssl, IdleTimeoutSeconds);
+        }
+    }
+}
