@@ -1,49 +1,75 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Net;
 using Esp32At.Emulator.Core;
 using Esp32At.Emulator.Profiles;
-using Esp32At.Emulator.Radio;
 using Esp32At.Emulator.Transports;
 
 namespace Esp32At.Emulator;
 
-/// <summary>The emulator as a command-line tool: an ESP-AT module on a raw TCP port.</summary>
+/// <summary>The emulator as a command-line tool: an ESP-AT module on a raw TCP port and/or a pseudo-terminal.</summary>
 internal static class Program
 {
+    private const string DefaultListen = "127.0.0.1:5555";
+
     private static int Main(string[] args)
     {
-        var listen = new Option<string>("--listen") { Description = "Address:port of the raw TCP port the AT UART is exposed on (like ser2net).", DefaultValueFactory = _ => "127.0.0.1:5555" };
-        var profile = new Option<string>("--profile") { Description = "Firmware profile: " + string.Join(", ", FirmwareProfile.All.Select(p => p.Name)) + ".", DefaultValueFactory = _ => FirmwareProfile.V4_1_1_C3.Name };
-        var aps = new Option<string[]>("--ap") { Description = "A simulated access point: ssid,password[,rssi[,channel[,auth]]] (auth OPEN, WPA, WPA2, WPA_WPA2, WPA3, WPA2_WPA3). Repeatable.", AllowMultipleArgumentsPerToken = false };
-        var speed = new Option<double>("--speed") { Description = "Scale of every firmware delay (1 = realistic, 0 = instant).", DefaultValueFactory = _ => 1.0 };
-        var dns = new Option<string[]>("--dns") { Description = "A name the emulated ESP resolves: name=ipv4 (e.g. example.test=127.0.0.1). Repeatable." };
+        var config = new Option<FileInfo>("--config") { HelpName = "file.json", Description = "A JSON file with any of the options below (camelCase keys: listen, pty, log, profile, speed, baud, accessPoints [list], dns {name: ip}) and any simple emulator option (bootTimeMs, joinTimeMs, scanTimeMs, stationIp, ...). Options given on the command line override it." };
+        var listen = new Option<string>("--listen") { HelpName = "address:port", Description = $"Address:port of the raw TCP port the AT UART is exposed on (like ser2net). Default {DefaultListen}, unless --pty is given." };
+        var pty = new Option<bool>("--pty") { Description = "Expose the AT UART as a Linux pseudo-terminal and print its /dev/pts/N path. Its terminal speed is the host's baud rate (set it like on a real port after AT+UART_CUR)." };
+        var log = new Option<string>("--log") { HelpName = "file", Description = "Write a timestamped log of both UART directions to this file ('12.345 H> AT+GMR\\r\\n' host to ESP, '12.350 E< ...' ESP to host)." };
+        var profile = new Option<string>("--profile") { HelpName = "name", Description = "Firmware profile: " + string.Join(", ", FirmwareProfile.All.Select(p => p.Name)) + ".", DefaultValueFactory = _ => FirmwareProfile.V4_1_1_C3.Name };
+        var aps = new Option<string[]>("--ap") { HelpName = "ap", Description = "A simulated access point: ssid,password[,rssi[,channel[,auth[,bssid]]]] (auth OPEN, WEP, WPA, WPA2, WPA_WPA2, WPA3, WPA2_WPA3 or a number; the BSSID defaults to one derived from the SSID). Repeatable.", AllowMultipleArgumentsPerToken = false };
+        var speed = new Option<double>("--speed") { HelpName = "factor", Description = "Scale of every firmware delay and of UART pacing (1 = realistic, 0 = instant, no pacing).", DefaultValueFactory = _ => 1.0 };
+        var baud = new Option<int>("--baud") { HelpName = "rate", Description = "Initial UART baud rate of the ESP (as if stored by AT+UART_DEF); bytes take their wire time at the current rate (10 bits a byte) scaled by --speed.", DefaultValueFactory = _ => 115200 };
+        var dns = new Option<string[]>("--dns") { HelpName = "name=ipv4", Description = "A name the emulated ESP resolves: name=ipv4 (e.g. example.test=127.0.0.1). Repeatable." };
         var root = new RootCommand("ESP-AT firmware emulator: an ESP32-C3/C6 running Espressif ESP-AT, byte-exact, with real loopback sockets behind its links.")
         {
-            listen, profile, aps, speed, dns,
+            config, listen, pty, log, profile, aps, speed, baud, dns,
         };
         root.SetAction(result =>
         {
-            var endpoint = IPEndPoint.Parse(result.GetValue(listen)!);
-            var options = new EmulatorOptions
+            var fromCli = new EmulatorConfigFile
             {
-                Profile = FirmwareProfile.Named(result.GetValue(profile)!),
-                SpeedFactor = result.GetValue(speed),
-                AccessPoints = result.GetValue(aps) is { Length: > 0 } list ? list.Select(AccessPoint.Parse).ToList() : new EmulatorOptions().AccessPoints,
+                Listen = Given(result, listen) ? result.GetValue(listen) : null,
+                Pty = Given(result, pty) ? result.GetValue(pty) : null,
+                Log = Given(result, log) ? result.GetValue(log) : null,
+                Profile = Given(result, profile) ? result.GetValue(profile) : null,
+                Speed = Given(result, speed) ? result.GetValue(speed) : null,
+                Baud = Given(result, baud) ? result.GetValue(baud) : null,
+                AccessPoints = Given(result, aps) ? result.GetValue(aps)!.ToList() : null,
+                Dns = Given(result, dns) ? EmulatorConfigFile.ParseDns(result.GetValue(dns)!) : null,
             };
-            using var emulator = new EspEmulator(options);
-            foreach (var entry in result.GetValue(dns) ?? [])
-            {
-                var parts = entry.Split('=', 2);
-                if (parts.Length != 2 || !IPAddress.TryParse(parts[1], out var address)) throw new FormatException($"--dns '{entry}': expected name=ipv4");
-                emulator.Links.Dns.Add(parts[0], address);
-            }
-            using var bridge = new TcpPortBridge(emulator.Port, endpoint);
-            Console.WriteLine($"ESP-AT emulator {options.Profile.Name} listening on {bridge.EndPoint} (access points: {string.Join(", ", options.AccessPoints.Select(a => a.Ssid))}). Ctrl+C stops.");
-            using var stop = new ManualResetEventSlim();
-            Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Set(); };
-            stop.Wait();
-            return 0;
+            var file = result.GetValue(config);
+            var settings = file is null ? fromCli : EmulatorConfigFile.Load(file.FullName).OverriddenBy(fromCli);
+            return Run(settings);
         });
         return root.Parse(args).Invoke();
+    }
+
+    private static bool Given(ParseResult result, Option option) => result.GetResult(option) is { Implicit: false };
+
+    private static int Run(EmulatorConfigFile settings)
+    {
+        using var log = settings.Log is null ? null : ByteLog.ToFile(settings.Log);
+        var options = settings.ToEmulatorOptions() with { UartLog = log };
+        using var emulator = new EspEmulator(options);
+        foreach (var (name, address) in settings.DnsEntries()) emulator.Links.Dns.Add(name, address);
+        emulator.Links.Ports.Mapped += mapping => Console.WriteLine(mapping); // e.g. "ESP TCP port 80 -> 127.0.0.1:8080"
+
+        var listen = settings.Listen ?? (settings.Pty == true ? null : DefaultListen);
+        using var tcp = listen is null ? null : new TcpPortBridge(emulator.Port, IPEndPoint.Parse(listen));
+        using var terminal = settings.Pty == true ? new PtyBridge(emulator.Port) : null;
+
+        Console.WriteLine($"ESP-AT emulator {options.Profile.Name} at {options.BaudRate} baud, speed {options.SpeedFactor} (access points: {string.Join(", ", options.AccessPoints.Select(a => a.Ssid))}).");
+        if (tcp is not null) Console.WriteLine($"tcp: {tcp.EndPoint}");
+        if (terminal is not null) Console.WriteLine($"pty: {terminal.SlavePath}");
+        if (settings.Log is not null) Console.WriteLine($"log: {Path.GetFullPath(settings.Log)}");
+        Console.WriteLine("Ctrl+C stops.");
+        using var stop = new ManualResetEventSlim();
+        Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Set(); };
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Set();
+        stop.Wait();
+        return 0;
     }
 }

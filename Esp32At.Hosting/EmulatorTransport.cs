@@ -21,7 +21,11 @@ public sealed class EmulatorTransport(EspEmulator emulator) : IAtTransport
 
     public int Read(byte[] buffer, int offset, int count, int timeoutMs) => Emulator.Port.HostRead(buffer, offset, count, timeoutMs);
 
-    public void SetLineSettings(int baudRate, bool hardwareFlowControl) => Emulator.Port.HostBaud = baudRate;
+    public void SetLineSettings(int baudRate, bool hardwareFlowControl)
+    {
+        Emulator.Port.HostBaud = baudRate;
+        Emulator.Port.HostFlowControl = hardwareFlowControl;
+    }
 
     public void PulseReset(int lowMs) => Emulator.Reboot();
 }

@@ -1,120 +1,144 @@
 using System.Net;
-using System.Text;
 using Esp32At.Emulator.Core;
 using Esp32At.Emulator.Network;
 
 namespace Esp32At.Emulator.Commands;
 
 /// <summary>
-/// Link commands in multiple-connection mode (spec §2.3): CIPSTART (TCP), CIPSEND, CIPRECVDATA, CIPRECVLEN, CIPCLOSE,
-/// CIPSTATE. Single-connection mode (CIPMUX=0) forms are not emulated yet and answer ERROR.
+/// Opening, closing and listing links (spec §2.3): CIPSTART and CIPSTARTEX (TCP, UDP with its remote modes, SSL over
+/// real TLS), CIPCLOSE, CIPSTATE, CIPSTATUS; both CIPMUX modes. Sending and receiving are in
+/// <see cref="TcpIpSendCommands"/> and <see cref="TcpIpReceiveCommands"/>.
 /// </summary>
 public static class TcpIpLinkCommands
 {
+    /// <summary>Longest CIPSTART host (spec §2.3).</summary>
+    private const int MaxHostLength = 64;
+
     public static void Register(EspEmulator emulator)
     {
         var t = emulator.Commands;
         t.Register("CIPSTART", CipStart);
-        t.Register("CIPSEND", CipSend);
-        t.Register("CIPRECVDATA", CipRecvData);
-        t.Register("CIPRECVLEN", CipRecvLen);
+        t.Register("CIPSTARTEX", CipStartEx);
+        TcpIpSendCommands.Register(emulator);
+        TcpIpReceiveCommands.Register(emulator);
         t.Register("CIPCLOSE", CipClose);
         if (emulator.Profile.HasCipState) t.Register("CIPSTATE", CipState);
-    }
-
-    private static int LinkId(CommandContext c, int arg)
-    {
-        if (c.State.CipMux != 1) throw new CommandException("0x010c0000");
-        long id = c.Line.Int(arg);
-        return id is >= 0 and < 5 ? (int)id : throw new CommandException("0x01070000");
+        t.Register("CIPSTATUS", CipStatus); // v2.2 has only this; later firmware keeps it (deprecated)
     }
 
     private static void CipStart(CommandContext c)
     {
-        if (c.Line.Kind != CommandKind.Set || c.Line.Count < 4) throw new CommandException("0x01060000");
-        int id = LinkId(c, 0);
+        if (c.Line.Kind != CommandKind.Set) throw new CommandException("0x01060000");
+        var (id, at) = LinkArguments.Of(c);
+        Start(c, id, at);
+    }
+
+    /// <summary>CIPSTARTEX: CIPSTART on the lowest unused id (mux), without a <c>+CIPSTARTEX:</c> line.</summary>
+    private static void CipStartEx(CommandContext c)
+    {
+        if (c.Line.Kind != CommandKind.Set) throw new CommandException("0x01060000");
+        int id = 0;
+        if (c.State.CipMux == 1)
+        {
+            while (id < 5 && c.Emulator.Links[id] is not null) id++;
+            if (id == 5) throw new CommandException("0x010a0000");
+        }
+        Start(c, id, 0);
+    }
+
+    private static void Start(CommandContext c, int id, int at)
+    {
+        if (c.Line.Count < at + 3) throw new CommandException("0x01060000");
         if (c.State.WifiState != 2) throw new CommandException("0x010a0000"); // no IP (logged as "no ip" on UART0)
-        if (c.Line.String(1) != "TCP") throw new CommandException("0x01070000"); // UDP/SSL: not emulated yet
-        var address = c.Emulator.Links.Dns.Resolve(c.Line.String(2)) ?? throw new CommandException("0x010a0000");
-        long port = c.Line.Int(3);
-        if (port is < 1 or > 65535) throw new CommandException("0x01070000");
-        int timeout = c.Emulator.Profile.HasCipStartTimeout ? (int)c.Line.IntOr(6, 5000) : 5000;
-        var link = c.Emulator.Links.ConnectTcp(id, new IPEndPoint(address, (int)port), timeout);
-        c.Info($"{id},CONNECT");
-        c.AfterFinal = () => c.Emulator.Links.StartReading(link);
-    }
-
-    private static void CipSend(CommandContext c)
-    {
-        if (c.Line.Kind != CommandKind.Set || c.Line.Count != 2) throw new CommandException("0x01060000");
-        int id = LinkId(c, 0);
-        long length = c.Line.Int(1);
-        var link = c.Emulator.Links[id] ?? throw new CommandException("0x010a0000");
-        if (length < 1 || length > c.Emulator.Profile.CipSendMax) throw new CommandException("0x01070000");
-        var data = c.Emulator.Profile.PromptInTwoWrites
-            ? c.ReadData((int)length, "\r\nOK\r\n", "\r\n>")
-            : c.ReadData((int)length, "\r\nOK\r\n\r\n>");
-        c.Raw($"\r\nRecv {length} bytes\r\n");
-        try
+        var type = c.Line.String(at);
+        var host = c.Line.String(at + 1);
+        if (type is not ("TCP" or "UDP" or "SSL")) throw new CommandException($"0x0107{at:x4}"); // the v6 types need AT+CIPV6=1
+        if (host.Length > MaxHostLength) throw new CommandException($"0x0107{at + 1:x4}");
+        long port = c.Line.Int(at + 2);
+        if (port is < 1 or > 65535) throw new CommandException($"0x0107{at + 2:x4}");
+        var links = c.Emulator.Links;
+        if (links[id] is not null) throw new CommandException("0x010a0000"); // ALREADY CONNECTED (UART0 only)
+        var address = links.Dns.Resolve(host) ?? throw new CommandException("0x010a0000");
+        var remote = new IPEndPoint(address, (int)port);
+        EmulatedLink link;
+        if (type == "UDP")
         {
-            link.Socket.Send(data);
-            c.FinalResult = "\r\nSEND OK\r\n";
+            long localPort = c.Line.IntOr(at + 3, 0);
+            if (localPort is < 0 or > 65535) throw new CommandException($"0x0107{at + 3:x4}");
+            if (!c.Line.IsEmpty(at + 4) && c.Line.IsEmpty(at + 3)) throw new CommandException($"0x0107{at + 4:x4}"); // mode needs the local port
+            long mode = c.Line.IntOr(at + 4, 0);
+            if (mode is < 0 or > 2) throw new CommandException($"0x0107{at + 4:x4}");
+            link = links.OpenUdp(id, remote, (int)localPort, (UdpRemoteMode)mode);
         }
-        catch (Exception e) when (e is System.Net.Sockets.SocketException or ObjectDisposedException)
+        else
         {
-            c.FinalResult = "\r\nSEND FAIL\r\n";
+            long keepAlive = c.Line.IntOr(at + 3, 0);
+            if (keepAlive is < 0 or > 7200) throw new CommandException($"0x0107{at + 3:x4}");
+            int timeout = Timeout(c, at + 5);
+            link = type == "TCP" ? links.ConnectTcp(id, remote, timeout) : links.ConnectSsl(id, remote, host, timeout);
         }
+        c.Raw(links.ConnectText(link));
+        c.AfterFinal = () => links.StartReading(link);
     }
 
-    private static void CipRecvData(CommandContext c)
+    /// <summary>The v4.1+ <c>&lt;timeout&gt;</c> (0..60000 ms); older firmware has none and lwIP gives up after its SYN retries.</summary>
+    private static int Timeout(CommandContext c, int index)
     {
-        if (c.Line.Kind != CommandKind.Set || c.Line.Count < 2) throw new CommandException("0x01060000");
-        int id = LinkId(c, 0);
-        long max = c.Line.Int(1);
-        if (max < 1) throw new CommandException("0x01070000");
-        var link = c.Emulator.Links[id] ?? throw new CommandException("0x010a0000");
-        if (c.State.RecvMode[id] != 1 || link.Buffered == 0) throw new CommandException("0x010a0000");
-        var data = link.Take((int)Math.Min(max, int.MaxValue));
-        var header = c.State.CipDInfo
-            ? $"+CIPRECVDATA:{data.Length},\"{link.Remote.Address}\",{link.Remote.Port},"
-            : $"+CIPRECVDATA:{data.Length},";
-        var head = Encoding.ASCII.GetBytes(header);
-        var reply = new byte[head.Length + data.Length];
-        head.CopyTo(reply, 0);
-        data.CopyTo(reply, head.Length);
-        c.Emulator.Output(reply);
-        c.FinalResult = "\r\nOK\r\n";
-        c.AfterFinal = () => c.Emulator.Links.AfterRead(link);
-    }
-
-    private static void CipRecvLen(CommandContext c)
-    {
-        if (c.Line.Kind != CommandKind.Query) throw new CommandException();
-        var lengths = Enumerable.Range(0, 5).Select(i => c.Emulator.Links[i]?.Buffered ?? -1);
-        c.Info("+CIPRECVLEN:" + string.Join(",", lengths));
+        if (!c.Emulator.Profile.HasCipStartTimeout || c.Line.IsEmpty(index)) return 5000;
+        long timeout = c.Line.Int(index);
+        if (timeout is < 0 or > 60000) throw new CommandException($"0x0107{index:x4}");
+        return timeout == 0 ? 5000 : (int)timeout;
     }
 
     private static void CipClose(CommandContext c)
     {
-        if (c.Line.Kind != CommandKind.Set || c.Line.Count != 1) throw new CommandException("0x01060000");
-        long id = c.Line.Int(0);
-        if (c.State.CipMux != 1) throw new CommandException("0x010c0000");
-        if (id == 5)
+        var links = c.Emulator.Links;
+        if (c.State.CipMux == 0)
         {
-            for (int i = 0; i < 5; i++) if (c.Emulator.Links.Close(i)) c.Info($"{i},CLOSED");
+            if (c.Line.Kind != CommandKind.Execute) throw new CommandException("0x010c0000"); // MUX=0 takes no id
+            if (!links.Close(0)) throw new CommandException("0x010a0000");
+            c.Info("CLOSED");
             return;
         }
-        if (id is < 0 or > 4 || !c.Emulator.Links.Close((int)id)) throw new CommandException("0x010a0000");
+        if (c.Line.Kind != CommandKind.Set || c.Line.Count != 1) throw new CommandException("0x010c0000");
+        long id = c.Line.Int(0);
+        if (id == 5)
+        {
+            for (int i = 0; i < 5; i++) if (links.Close(i)) c.Info($"{i},CLOSED");
+            return;
+        }
+        if (id is < 0 or > 4 || !links.Close((int)id)) throw new CommandException("0x010a0000");
         c.Info($"{id},CLOSED");
     }
 
     private static void CipState(CommandContext c)
     {
         if (c.Line.Kind != CommandKind.Query) throw new CommandException();
+        foreach (var line in LinkLines(c, "+CIPSTATE")) c.Info(line);
+    }
+
+    /// <summary>CIPSTATUS: <c>STATUS:&lt;stat&gt;</c>, then the links as CIPSTATE lists them.</summary>
+    private static void CipStatus(CommandContext c)
+    {
+        if (c.Line.Kind != CommandKind.Execute) throw new CommandException();
+        var links = c.Emulator.Links;
+        int stat = c.State.WifiState switch
+        {
+            0 => 1, // initialised, no Wi-Fi connection started
+            2 => links.Any ? 3 : links.EverLinked ? 4 : 2,
+            _ => 5, // connecting, or connected without IP, or disconnected
+        };
+        c.Info($"STATUS:{stat}");
+        foreach (var line in LinkLines(c, "+CIPSTATUS")) c.Info(line);
+    }
+
+    private static IEnumerable<string> LinkLines(CommandContext c, string prefix)
+    {
         for (int i = 0; i < 5; i++)
         {
             var link = c.Emulator.Links[i];
-            if (link is not null) c.Info($"+CIPSTATE:{i},\"{link.Type}\",\"{link.Remote.Address}\",{link.Remote.Port},{link.LocalPort},{(link.IsServer ? 1 : 0)}");
+            if (link is not null)
+                yield return $"{prefix}:{i},\"{link.Type}\",\"{link.Remote.Address}\",{link.Remote.Port},{link.LocalPort},{(link.IsServer ? 1 : 0)}";
         }
     }
 }

@@ -2,19 +2,42 @@ using Esp32At.Emulator.Core;
 
 namespace Esp32At.Emulator.Commands;
 
-/// <summary>The TCP/IP mode settings (spec §2.3): CIPMUX, CIPDINFO, CIPRECVMODE, CIPRECVTYPE, CIPSERVERMAXCONN, CIPSTO.</summary>
+/// <summary>The TCP/IP mode settings (spec §2.3): CIPMUX, CIPDINFO, CIPRECVMODE, CIPRECVTYPE, CIPSERVERMAXCONN, CIPSTO; with the
+/// firmware's refusals (CIPMUX with links or a server, CIPSERVERMAXCONN while serving or below the open server links).</summary>
 public static class TcpIpSettingsCommands
 {
     public static void Register(EspEmulator emulator)
     {
         var t = emulator.Commands;
         var profile = emulator.Profile;
-        t.Register("CIPMUX", c => BasicCommands.Flag(c, "CIPMUX", () => c.State.CipMux, v => c.State.CipMux = v, 0, 1, crlf: true));
+        t.Register("CIPMUX", c => BasicCommands.Flag(c, "CIPMUX", () => c.State.CipMux, v => SetMux(c, v), 0, 1, crlf: true));
         t.Register("CIPDINFO", CipDInfo);
         t.Register("CIPRECVMODE", c => BasicCommands.Flag(c, "CIPRECVMODE", () => c.State.RecvMode[0], v => Array.Fill(c.State.RecvMode, v), 0, 1, crlf: true));
         if (profile.HasCipRecvType) t.Register("CIPRECVTYPE", CipRecvType);
-        t.Register("CIPSERVERMAXCONN", c => BasicCommands.Flag(c, "CIPSERVERMAXCONN", () => c.State.CipServerMaxConn, v => c.State.CipServerMaxConn = v, 1, 5, crlf: true));
+        t.Register("CIPSERVERMAXCONN", c => BasicCommands.Flag(c, "CIPSERVERMAXCONN", () => c.State.CipServerMaxConn, v => SetMaxConn(c, v), 1, 5, crlf: true));
         t.Register("CIPSTO", c => BasicCommands.Flag(c, "CIPSTO", () => c.State.CipSto, v => c.State.CipSto = v, 0, 7200, crlf: true));
+    }
+
+    /// <summary>CIPMUX cannot change while a link exists, to 0 while a server runs, or to 1 in passthrough mode (spec §2.3).</summary>
+    private static void SetMux(CommandContext c, int mux)
+    {
+        if (c.Emulator.Links.Any) throw new CommandException("0x010a0000"); // "has link"
+        if (mux == 0 && c.Emulator.Links.Server is not null) throw new CommandException("0x010a0000"); // "CIPSERVER != 0"
+        if (mux == 1 && c.State.CipMode != 0) throw new CommandException("0x010a0000"); // "IPMODE != 0"
+        c.State.CipMux = mux;
+    }
+
+    /// <summary>Not while a server runs; not below the server links open now (<c>Have &lt;k&gt; Connections</c>, spec §2.3).</summary>
+    private static void SetMaxConn(CommandContext c, int max)
+    {
+        if (c.Emulator.Links.Server is not null) throw new CommandException("0x010a0000"); // "server has already been started"
+        int open = c.Emulator.Links.ServerLinkCount;
+        if (max < open)
+        {
+            c.Info($"Have {open} Connections");
+            throw new CommandException("0x010a0000");
+        }
+        c.State.CipServerMaxConn = max;
     }
 
     private static void CipDInfo(CommandContext c)

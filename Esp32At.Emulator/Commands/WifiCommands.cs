@@ -1,6 +1,7 @@
 using System.Text;
 using Esp32At.Emulator.Core;
 using Esp32At.Emulator.Radio;
+using static Esp32At.Emulator.Commands.ArgumentChecks;
 
 namespace Esp32At.Emulator.Commands;
 
@@ -17,8 +18,6 @@ public static class WifiCommands
         t.Register("CWLAP", CwLap);
     }
 
-    private static bool StationMode(CommandContext c) => c.State.CwMode is 1 or 3;
-
     private static void CwMode(CommandContext c)
     {
         if (c.Line.Kind == CommandKind.Query)
@@ -29,77 +28,172 @@ public static class WifiCommands
         if (c.Line.Kind != CommandKind.Set || c.Line.Count is < 1 or > 2) throw new CommandException("0x01060000");
         long mode = c.Line.Int(0);
         if (mode is < 0 or > 3) throw new CommandException("0x01070000");
+        if (c.Line.Count == 2) Int(c, 1, 0, 1);
+        RequireWifi(c);
+        bool stationOff = c.State.CwMode is 1 or 3 && mode is not (1 or 3);
+        bool softApOff = c.State.CwMode is 2 or 3 && mode is not (2 or 3);
         c.State.CwMode = (int)mode;
+        var radio = c.Emulator.Radio;
+        var leaving = softApOff ? radio.Stations : [];
+        bool wasConnected = stationOff && c.State.WifiState is 1 or 2;
+        if (stationOff) StopStation(c);
+        if (!wasConnected && leaving.Count == 0) return;
+        c.AfterFinal = () =>
+        {
+            // [UNVERIFIED] The AP deauthenticates its stations when it stops; the station side behaves like CWQAP.
+            foreach (var s in leaving) radio.StationLeaves(s.Mac);
+            if (wasConnected)
+            {
+                radio.CloseStationLinks();
+                radio.ReportDisconnect();
+            }
+        };
     }
 
     private static void CwJap(CommandContext c)
     {
-        if (!StationMode(c)) throw new CommandException("0x010a0000");
-        if (c.Line.Kind == CommandKind.Query)
+        RequireStation(c);
+        var wireless = c.State.Wireless;
+        switch (c.Line.Kind)
         {
-            // Never prints the password; prints nothing at all when not connected (spec §2.2).
-            var ap = c.State.JoinedAp;
-            if (ap is not null && c.State.WifiState is 1 or 2)
-                c.Info($"+CWJAP:\"{ap.Ssid}\",\"{ap.Bssid}\",{ap.Channel},{ap.Rssi},0,1,3,0,1");
-            return;
+            case CommandKind.Query:
+                // Never prints the password; prints nothing at all when not connected (spec §2.2).
+                var ap = c.State.JoinedAp;
+                var p = wireless.Join;
+                if (ap is not null && c.State.WifiState is 1 or 2)
+                    c.Info($"+CWJAP:\"{ap.Ssid}\",\"{ap.Bssid}\",{ap.Channel},{ap.Rssi},{p.PciEn},{wireless.ReconnectInterval},{p.ListenInterval},{p.ScanMode},{p.Pmf}");
+                return;
+            case CommandKind.Execute:
+                // Reconnects with the stored configuration.
+                var stored = wireless.StoredJoin ?? throw new CommandException(ExecutionFailed);
+                Join(c, stored.Ssid, stored.Password, stored.Bssid);
+                return;
+            case CommandKind.Set:
+                Count(c, 2, 9);
+                var ssid = Text(c, 0, 32);
+                if (ssid.Length == 0) throw Invalid(0);
+                var password = c.Line.IsEmpty(1) ? "" : Text(c, 1, 64);
+                string? bssid = null;
+                if (!c.Line.IsEmpty(2))
+                {
+                    if (!MacAddress.TryParse(Text(c, 2, 17), out var mac)) throw Invalid(2);
+                    bssid = MacAddress.Format(mac);
+                }
+                var join = new JoinParameters(
+                    IntOr(c, 3, 0, 1, 0), IntOr(c, 4, 0, 7200, 1), IntOr(c, 5, 1, 100, 3),
+                    IntOr(c, 6, 0, 1, 0), IntOr(c, 7, 3, 600, 15), IntOr(c, 8, 0, 3, 1));
+                wireless.Join = join;
+                wireless.ReconnectInterval = join.ReconnectInterval;
+                wireless.StoredJoin = (ssid, password, bssid);
+                Join(c, ssid, password, bssid);
+                return;
+            default:
+                throw new CommandException(OperationType);
         }
-        if (c.Line.Kind != CommandKind.Set || c.Line.Count < 2) throw new CommandException("0x01060000");
-        var ssid = c.Line.String(0);
-        var password = c.Line.String(1);
-        if (Encoding.UTF8.GetByteCount(ssid) > 32 || Encoding.UTF8.GetByteCount(password) > 64) throw new CommandException("0x01040000");
+    }
+
+    private static void Join(CommandContext c, string ssid, string password, string? bssid)
+    {
+        var radio = c.Emulator.Radio;
+        var options = c.Emulator.Options;
         if (c.State.JoinedAp is not null && c.State.WifiState is 1 or 2) c.Emulator.Links.DropAll();
-        c.State.WifiState = 3;
-        var target = c.Emulator.Options.AccessPoints.FirstOrDefault(a => a.Ssid == ssid);
-        int failure = target is null ? 3 : target.Password != password ? 2 : 0;
+        lock (c.State.Wireless.Gate)
+        {
+            c.State.Wireless.Episode++; // cancels a pending auto-reconnect
+            c.State.WifiState = 3;
+        }
+        var target = radio.AccessPointsInRange.FirstOrDefault(a => a.Ssid == ssid && (bssid is null || a.Bssid == bssid));
+        int failure = target is null ? 3
+            : target.JoinFailure is 1 or 4 ? target.JoinFailure
+            : target.Ecn != 0 && target.Password != password ? 2 : 0;
+        c.Emulator.Clock.Delay(failure == 1 ? c.State.Wireless.Join.JapTimeoutS * 1000 : options.JoinTimeMs);
         if (failure != 0)
         {
-            c.Emulator.Clock.Delay(c.Emulator.Options.JoinTimeMs);
             c.State.WifiState = 4;
             c.State.JoinedAp = null;
-            if (!c.State.DisconnectReported) c.Info("WIFI DISCONNECT");
-            c.State.DisconnectReported = true;
+            radio.ReportDisconnect();
             c.Info($"+CWJAP:{failure}");
-            throw new CommandException("0x010a0000");
+            throw new CommandException(ExecutionFailed);
         }
-        c.Emulator.Clock.Delay(c.Emulator.Options.JoinTimeMs);
-        c.State.JoinedAp = target;
-        c.State.WifiState = 1;
-        c.Info("WIFI CONNECTED");
-        c.Emulator.Clock.Delay(c.Emulator.Options.JoinTimeMs / 2);
-        c.State.WifiState = 2;
-        c.State.DisconnectReported = false;
-        c.Info("WIFI GOT IP");
+        radio.Associate(target!);
     }
 
     private static void CwQap(CommandContext c)
     {
-        if (c.Line.Kind != CommandKind.Execute) throw new CommandException();
+        if (c.Line.Kind != CommandKind.Execute) throw new CommandException(OperationType);
         bool wasConnected = c.State.WifiState is 1 or 2;
-        c.State.WifiState = 4;
-        c.State.JoinedAp = null;
+        StopStation(c);
         if (!wasConnected) return;
         c.AfterFinal = () =>
         {
             // Links on the station interface close with Wi-Fi (spec §7.11); DISCONNECT follows OK asynchronously.
-            for (int i = 0; i < 5; i++) if (c.Emulator.Links.Close(i)) c.Emulator.Output($"{i},CLOSED\r\n");
-            if (!c.State.DisconnectReported) c.Emulator.Output("WIFI DISCONNECT\r\n");
-            c.State.DisconnectReported = true;
+            c.Emulator.Radio.CloseStationLinks();
+            c.Emulator.Radio.ReportDisconnect();
         };
+    }
+
+    /// <summary>Disconnects the station and stops auto-reconnect (the URCs are the caller's).</summary>
+    private static void StopStation(CommandContext c)
+    {
+        lock (c.State.Wireless.Gate)
+        {
+            c.State.Wireless.Episode++;
+            if (c.State.WifiState != 0) c.State.WifiState = 4;
+            c.State.JoinedAp = null;
+        }
     }
 
     private static void CwState(CommandContext c)
     {
-        if (c.Line.Kind != CommandKind.Query) throw new CommandException();
+        if (c.Line.Kind != CommandKind.Query) throw new CommandException(OperationType);
         c.Info($"+CWSTATE:{c.State.WifiState},\"{c.State.JoinedAp?.Ssid ?? ""}\"");
     }
 
     private static void CwLap(CommandContext c)
     {
-        if (!StationMode(c)) throw new CommandException("0x010a0000");
-        if (c.Line.Kind is not (CommandKind.Execute or CommandKind.Set)) throw new CommandException();
-        string? onlySsid = c.Line.Kind == CommandKind.Set && !c.Line.IsEmpty(0) ? c.Line.String(0) : null;
+        RequireStation(c);
+        string? onlySsid = null, onlyMac = null;
+        int? onlyChannel = null;
+        if (c.Line.Kind == CommandKind.Set)
+        {
+            // The 2.4 GHz channel bitmap (7th argument) exists from v4.1.
+            Count(c, 1, c.Emulator.Profile.Version >= new Version(4, 1) ? 7 : 6);
+            if (!c.Line.IsEmpty(0)) onlySsid = Text(c, 0, 32);
+            if (!c.Line.IsEmpty(1))
+            {
+                if (!MacAddress.TryParse(Text(c, 1, 17), out var mac)) throw Invalid(1);
+                onlyMac = MacAddress.Format(mac);
+            }
+            if (!c.Line.IsEmpty(2)) onlyChannel = Int(c, 2, 1, 14);
+            IntOr(c, 3, 0, 1, 0);
+            IntOr(c, 4, 0, 1500, 0);
+            IntOr(c, 5, 0, 1500, 0);
+            if (c.Line.Count > 6) IntOr(c, 6, 0, 0x3FFF, 0x3FFF);
+        }
+        else if (c.Line.Kind != CommandKind.Execute) throw new CommandException(OperationType);
         c.Emulator.Clock.Delay(c.Emulator.Options.ScanTimeMs);
-        foreach (var ap in c.Emulator.Options.AccessPoints.Where(a => onlySsid is null || a.Ssid == onlySsid))
-            c.Info($"+CWLAP:({ap.Ecn},\"{ap.Ssid}\",{ap.Rssi},\"{ap.Bssid}\",{ap.Channel},-1,-1,4,4,7,0)");
+        var opt = c.State.Wireless.Scan;
+        // Scan records come strongest first (the IDF sorts them by RSSI).
+        var found = c.Emulator.Radio.AccessPointsInRange
+            .Where(a => (onlySsid is null || a.Ssid == onlySsid) && (onlyMac is null || a.Bssid == onlyMac) && (onlyChannel is null || a.Channel == onlyChannel))
+            .Where(a => a.Rssi >= opt.RssiFilter && (a.Ecn > 15 || (opt.AuthModeMask >> a.Ecn & 1) != 0))
+            .OrderByDescending(a => a.Rssi);
+        foreach (var ap in found) c.Info(LapLine(ap, opt.PrintMask));
+    }
+
+    /// <summary>One scan line with the fields <paramref name="mask"/> selects, in order, the first without a comma (spec §2.2).</summary>
+    internal static string LapLine(AccessPoint ap, int mask)
+    {
+        object[] fields = [ap.Ecn, $"\"{ap.Ssid}\"", ap.Rssi, $"\"{ap.Bssid}\"", ap.Channel, -1, -1, ap.PairwiseCipher, ap.GroupCipher, 7, 0];
+        var sb = new StringBuilder("+CWLAP:(");
+        bool first = true;
+        for (int i = 0; i < fields.Length; i++)
+        {
+            if ((mask >> i & 1) == 0) continue;
+            if (!first) sb.Append(',');
+            sb.Append(fields[i]);
+            first = false;
+        }
+        return sb.Append(')').ToString();
     }
 }

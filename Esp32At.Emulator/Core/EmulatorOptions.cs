@@ -11,11 +11,35 @@ public sealed record EmulatorOptions
     /// <summary>Firmware time from power-on/reset to <c>ready</c>, in ms (spec §1.2: about 0.5-2 s).</summary>
     public int BootTimeMs { get; init; } = 800;
     /// <summary>Access points in range of the emulated station.</summary>
-    public IReadOnlyList<Radio.AccessPoint> AccessPoints { get; init; } = [new("Home", "secret-pass")];
+    public IReadOnlyList<Radio.AccessPoint> AccessPoints { get; init; } = [new("Home", "secret-pass", Bssid: "5e:b1:86:92:aa:44")];
     /// <summary>Firmware time from CWJAP to WIFI CONNECTED, and again to WIFI GOT IP (spec §8: 1-3 s and 0.5-3 s).</summary>
     public int JoinTimeMs { get; init; } = 1500;
     /// <summary>Firmware time of a CWLAP scan (spec §8: 2-4 s).</summary>
     public int ScanTimeMs { get; init; } = 2500;
     /// <summary>The station's DHCP lease.</summary>
     public string StationIp { get; init; } = "192.168.1.50";
+    /// <summary>The gateway and netmask of the station's DHCP lease (the gateway is also the DHCP-given DNS server).</summary>
+    public string StationGateway { get; init; } = "192.168.1.1";
+    public string StationNetmask { get; init; } = "255.255.255.0";
+    /// <summary>The factory station MAC (the soft-AP's is this + 1, as on the ESP; the default SSID is ESP_ + its last 3 bytes).</summary>
+    public string StationMac { get; init; } = "34:85:18:6a:2b:10";
+    /// <summary>The station hostname at power-on (the IDF default).</summary>
+    public string Hostname { get; init; } = "espressif";
+    /// <summary>Round-trip time AT+PING reports for a reachable host, in ms (per-host values: <c>emulator.Radio.SetPingTime</c>).</summary>
+    public int PingLatencyMs { get; init; } = 12;
+    /// <summary>Firmware time from CIPSNTPCFG (or WIFI GOT IP) to +TIME_UPDATED (spec §8: 1-5 s).</summary>
+    public int SntpSyncMs { get; init; } = 2000;
+    /// <summary>Firmware time of a TLS handshake (spec §8: 1-5 s).</summary>
+    public int SslHandshakeTimeMs { get; init; } = 1500;
+    /// <summary>
+    /// How an ESP port (CIPSERVER, UDP local port) maps to a real 127.0.0.1 port: the same number when it is free
+    /// (true), else, or always when false, an ephemeral one. See <c>Links.Ports</c>.
+    /// </summary>
+    public bool HostPortsSameIfFree { get; init; } = true;
+    /// <summary>The UART rate at power-on (as if stored by AT+UART_DEF; AT+RESTORE goes back to 115200); the host starts at it too.</summary>
+    public int BaudRate { get; init; } = 115200;
+    /// <summary>Whether bytes take their wire time at the current baud rate (scaled by <see cref="SpeedFactor"/>; 0 = never paced).</summary>
+    public bool UartPacing { get; init; } = true;
+    /// <summary>A log of every UART write in both directions from power-on (see <see cref="Transports.ByteLog"/>), or null.</summary>
+    public Transports.ByteLog? UartLog { get; init; }
 }

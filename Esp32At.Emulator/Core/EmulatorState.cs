@@ -25,6 +25,10 @@ public sealed class EmulatorState
     public bool DisconnectReported { get; set; }
     /// <summary>The rate the UART starts at after a reboot: AT+UART_DEF's (persistent), else the factory 115200.</summary>
     public int UartBootBaud { get; set; } = 115200;
+    /// <summary>Wi-Fi settings, soft-AP, SNTP and mDNS state (the radio helper's area).</summary>
+    public Radio.RadioState Wireless { get; } = new();
+    /// <summary>Volatile link settings (CIPSENDLCFG; the network helper's area).</summary>
+    public Network.LinkSettings Net { get; } = new();
 
     /// <summary>Back to the power-on state (after a reboot; persisted values are not modelled yet).</summary>
     public void Reset()
@@ -41,5 +45,7 @@ public sealed class EmulatorState
         WifiState = 0;
         JoinedAp = null;
         DisconnectReported = false;
+        Wireless.Reset();
+        Net.Reset();
     }
 }

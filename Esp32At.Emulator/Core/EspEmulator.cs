@@ -1,6 +1,7 @@
 using System.Text;
 using Esp32At.Emulator.Commands;
 using Esp32At.Emulator.Profiles;
+using Esp32At.Emulator.Radio;
 using Esp32At.Emulator.Transports;
 
 namespace Esp32At.Emulator.Core;
@@ -20,9 +21,7 @@ public sealed class EspEmulator : IDisposable
     private readonly Thread inputThread;
     private bool running = true;
     private InputState state = InputState.Booting;
-    private byte[]? data;
-    private int dataFilled;
-    private bool dataCanceled;
+    private DataEntry? entry; // where data-entry bytes go
     private int bootGeneration; // a command started before a reboot never answers after it
 
     private enum InputState { Booting, Idle, Processing, DataEntry }
@@ -34,10 +33,18 @@ public sealed class EspEmulator : IDisposable
         BasicCommands.Register(this);
         TcpIpSettingsCommands.Register(this);
         TcpIpLinkCommands.Register(this);
+        TcpIpServerCommands.Register(this);
+        SslCommands.Register(this);
+        SysMfgCommands.Register(this);
         WifiCommands.Register(this);
+        WifiSettingsCommands.Register(this);
+        SoftApCommands.Register(this);
+        NetServiceCommands.Register(this);
         TcpIpNameCommands.Register(this);
         Links = new Network.LinkTable(this);
         Faults = new Faults(this);
+        Radio = new RadioControl(this);
+        UartModel.Attach(this);
         inputThread = new Thread(InputLoop) { IsBackground = true, Name = "esp-at input" };
         inputThread.Start();
         new Thread(() => Boot(null)) { IsBackground = true }.Start();
@@ -49,11 +56,20 @@ public sealed class EspEmulator : IDisposable
     public EmulatorState State { get; } = new();
     public CommandTable Commands { get; } = new();
 
+    /// <summary>Typical processing time per command (scaled by <see cref="Clock"/>).</summary>
+    public CommandLatency Latency { get; } = new();
+
     /// <summary>Fault switches for tests.</summary>
     public Faults Faults { get; }
 
+    /// <summary>The simulated radio world: APs dropping out, soft-AP stations, ping times, network time.</summary>
+    public RadioControl Radio { get; }
+
     /// <summary>The links (ids 0-4) and the real sockets behind them.</summary>
     public Network.LinkTable Links { get; }
+
+    /// <summary>The manufacturing NVS (AT+SYSMFG: certificates); flash, so reboots keep it.</summary>
+    public Network.MfgStore Mfg { get; } = Network.MfgStore.Factory();
 
     /// <summary>The in-process line to the host.</summary>
     public InProcessPort Port { get; } = new();
@@ -81,18 +97,42 @@ public sealed class EspEmulator : IDisposable
 
     internal byte[] ReadData(int length, params string[] prompt)
     {
+        var fixedLength = new FixedLengthEntry(length);
+        ReadData(fixedLength, prompt);
+        return fixedLength.Data;
+    }
+
+    /// <summary>Routes input to <paramref name="dataEntry"/>, writes the prompt and blocks until it is complete (or cancelled: <see cref="DataCanceledException"/>).</summary>
+    internal void ReadData(DataEntry dataEntry, params string[] prompt)
+    {
+        BeginData(dataEntry, prompt);
         lock (gate)
         {
-            data = new byte[length];
-            dataFilled = 0;
-            dataCanceled = false;
+            while (!dataEntry.Complete && !dataEntry.Canceled && running) Monitor.Wait(gate, 100);
+        }
+        EndData();
+        if (dataEntry.Canceled) throw new DataCanceledException();
+    }
+
+    /// <summary>Routes input to <paramref name="dataEntry"/> and writes the prompt; the command consumes it itself (streaming sends) and calls <see cref="EndData"/>.</summary>
+    internal void BeginData(DataEntry dataEntry, params string[] prompt)
+    {
+        lock (gate)
+        {
+            entry = dataEntry;
             state = InputState.DataEntry;
             // The prompt goes out only once input is routed to the data buffer: the host may answer it at once.
             foreach (var write in prompt) Output(write);
-            while (dataFilled < length && !dataCanceled && running) Monitor.Wait(gate, 100);
-            state = InputState.Processing;
-            if (dataCanceled) throw new DataCanceledException();
-            return data;
+        }
+    }
+
+    /// <summary>Ends a data entry: further input is busy input again until the final result.</summary>
+    internal void EndData()
+    {
+        lock (gate)
+        {
+            if (state == InputState.DataEntry) state = InputState.Processing;
+            entry = null;
         }
     }
 
@@ -131,7 +171,7 @@ public sealed class EspEmulator : IDisposable
 
     private void Accept(byte[] chunk)
     {
-        switch (state)
+        switch (state == InputState.Idle && Faults.TakeBusy() ? InputState.Processing : state)
         {
             case InputState.Booting:
                 return; // the UART is not up yet
@@ -147,14 +187,12 @@ public sealed class EspEmulator : IDisposable
             case InputState.DataEntry:
                 if (chunk.Length == 3 && chunk[0] == '+' && chunk[1] == '+' && chunk[2] == '+')
                 {
-                    dataCanceled = true;
+                    entry!.Canceled = true;
                     Monitor.PulseAll(gate);
                     return;
                 }
-                int n = Math.Min(chunk.Length, data!.Length - dataFilled);
-                Array.Copy(chunk, 0, data, dataFilled, n);
-                dataFilled += n;
-                if (dataFilled == data.Length) Monitor.PulseAll(gate);
+                int n = entry!.Complete ? 0 : entry.Accept(chunk);
+                if (entry.Complete) Monitor.PulseAll(gate);
                 if (n < chunk.Length) Busy();
                 return;
         }
@@ -213,6 +251,8 @@ public sealed class EspEmulator : IDisposable
         string final = "\r\nOK\r\n";
         try
         {
+            Latency.Wait(context.Line.Name, Clock);
+            Faults.SlowDown(context.Line.Name);
             handler(context);
             if (context.FinalResult is not null) final = context.FinalResult;
         }
@@ -227,7 +267,7 @@ public sealed class EspEmulator : IDisposable
         lock (gate)
         {
             if (generation != bootGeneration) return; // rebooted meanwhile: no result
-            Port.EmulatorWrite(Latin1.GetBytes(final), context.SwitchBaudAfterFinal);
+            Port.EmulatorWrite(Latin1.GetBytes(final), context.SwitchBaudAfterFinal, context.SwitchBaudAfterFinal is null ? null : State.UartFlow);
             state = InputState.Idle;
             // Inside the lock: the host's next bytes must meet the state the final result announced (e.g. the new baud).
             context.AfterFinal?.Invoke();

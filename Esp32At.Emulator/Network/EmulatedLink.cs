@@ -1,11 +1,14 @@
 using System.Net;
-using System.Net.Sockets;
 
 namespace Esp32At.Emulator.Network;
 
+/// <summary>How a UDP link's remote follows incoming datagrams (CIPSTART UDP <c>&lt;mode&gt;</c>, spec §2.3).</summary>
+public enum UdpRemoteMode { Fixed = 0, ChangeOnce = 1, ChangeAlways = 2 }
+
 /// <summary>
 /// One ESP-AT link (id 0-4) backed by a real loopback socket. In passive mode received bytes wait in a buffer
-/// capped at the firmware's 5760-byte TCP window (the real socket is not read further, so the peer is flow-controlled).
+/// capped at the firmware's 5760-byte TCP window (the real socket is not read further, so the peer is flow-controlled);
+/// UDP datagrams beyond the mailbox are dropped.
 /// </summary>
 public sealed class EmulatedLink
 {
@@ -13,40 +16,70 @@ public sealed class EmulatedLink
     public const int ReceiveWindow = 5760;
 
     private readonly object gate = new();
-    private readonly Queue<byte> pending = new();
+    private readonly ReceiveBuffer pending;
+    private bool notified; // a passive notice went out and no read followed yet
+    private bool remoteChanged;
+    private IPEndPoint remote;
 
-    public EmulatedLink(int id, string type, Socket socket, IPEndPoint remote, bool isServer)
+    public EmulatedLink(int id, string type, LinkChannel channel, IPEndPoint remote, int localPort, bool isServer, UdpRemoteMode udpMode = UdpRemoteMode.Fixed)
     {
         Id = id;
         Type = type;
-        Socket = socket;
-        Remote = remote;
+        Channel = channel;
+        this.remote = remote;
+        LocalPort = localPort;
         IsServer = isServer;
+        UdpMode = udpMode;
+        pending = new ReceiveBuffer(channel.IsDatagram);
+        Touch();
     }
 
     public int Id { get; }
+    /// <summary>TCP, UDP or SSL, as CIPSTATE prints it.</summary>
     public string Type { get; }
-    public Socket Socket { get; }
-    public IPEndPoint Remote { get; }
+    public LinkChannel Channel { get; }
+    public bool IsDatagram => Channel.IsDatagram;
+    /// <summary>The peer (UDP: where sends go; it may follow senders, see <see cref="UdpMode"/>).</summary>
+    public IPEndPoint Remote { get { lock (gate) return remote; } }
+    /// <summary>The ESP-side local port (a server link: the server's port).</summary>
+    public int LocalPort { get; }
     public bool IsServer { get; }
-    public int LocalPort => ((IPEndPoint)Socket.LocalEndPoint!).Port;
+    public UdpRemoteMode UdpMode { get; }
 
     /// <summary>The peer closed; CLOSED is reported once the buffered data was read (passive mode).</summary>
     public bool RemoteClosed { get; set; }
 
-    private bool notified; // a passive notice went out and no read followed yet
+    /// <summary>Last traffic in either direction (<see cref="Environment.TickCount64"/>), for the CIPSTO idle timeout.</summary>
+    public long LastActivity { get; private set; }
+
+    public void Touch() => LastActivity = Environment.TickCount64;
 
     public int Buffered { get { lock (gate) return pending.Count; } }
 
-    /// <summary>
-    /// Appends received bytes (caller keeps the total under <see cref="ReceiveWindow"/>); returns the total to announce
-    /// in a passive notice, or -1 when a notice is already outstanding (one notice until the host reads, spec §3).
-    /// </summary>
-    public int Buffer(byte[] data, int count)
+    /// <summary>A UDP datagram came from <paramref name="from"/>: the remote follows it per <see cref="UdpMode"/>.</summary>
+    public void SawSender(IPEndPoint from)
     {
         lock (gate)
         {
-            for (int i = 0; i < count; i++) pending.Enqueue(data[i]);
+            if (from.Equals(remote)) return;
+            if (UdpMode == UdpRemoteMode.ChangeAlways || UdpMode == UdpRemoteMode.ChangeOnce && !remoteChanged)
+            {
+                remote = from;
+                remoteChanged = true;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Appends received bytes (TCP: caller keeps the total under <see cref="ReceiveWindow"/>); returns the total to
+    /// announce in a passive notice, -1 when a notice is already outstanding (one notice until the host reads, spec §3),
+    /// or -2 when the datagram was dropped (mailbox full).
+    /// </summary>
+    public int Buffer(byte[] data, int count, IPEndPoint from)
+    {
+        lock (gate)
+        {
+            if (!pending.Add(data, count, from)) return -2;
             if (notified) return -1;
             notified = true;
             return pending.Count;
@@ -63,14 +96,13 @@ public sealed class EmulatedLink
         }
     }
 
-    /// <summary>Takes up to <paramref name="max"/> buffered bytes.</summary>
-    public byte[] Take(int max)
+    /// <summary>Takes up to <paramref name="max"/> buffered bytes; <paramref name="from"/> is their sender.</summary>
+    public byte[] Take(int max, out IPEndPoint from)
     {
         lock (gate)
         {
-            var n = Math.Min(max, pending.Count);
-            var result = new byte[n];
-            for (int i = 0; i < n; i++) result[i] = pending.Dequeue();
+            var result = pending.Take(max, out var sender);
+            from = sender ?? remote;
             Monitor.PulseAll(gate);
             return result;
         }

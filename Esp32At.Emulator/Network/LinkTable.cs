@@ -1,47 +1,145 @@
 using System.Net;
+using System.Net.Security;
 using System.Net.Sockets;
+using System.Security.Authentication;
 using System.Text;
 using Esp32At.Emulator.Core;
 
 namespace Esp32At.Emulator.Network;
 
-/// <summary>The emulated firmware's five links and the real sockets behind them; writes the link URCs (spec §3).</summary>
-public sealed class LinkTable(EspEmulator emulator)
+/// <summary>
+/// The emulated firmware's five links and the real sockets behind them (TCP, UDP, SSL; client and server-accepted);
+/// writes the link URCs (spec §3) in the form of the current CIPMUX mode.
+/// </summary>
+public sealed class LinkTable
 {
+    /// <summary>The ESP reads a socket at most 2920 bytes at a time, so an active +IPD frame carries at most that (spec §3).</summary>
+    public const int MaxFrame = 2920;
+
+    private readonly EspEmulator emulator;
     private readonly object gate = new();
     private readonly EmulatedLink?[] links = new EmulatedLink?[5];
+    private readonly bool[] reserved = new bool[5]; // a CIPSTART is connecting on this id: accepts must not take it
+    private bool idleWatchRunning;
+
+    public LinkTable(EspEmulator emulator)
+    {
+        this.emulator = emulator;
+        Ports = new PortMap(emulator.Options.HostPortsSameIfFree);
+    }
 
     public EmulatedLink? this[int id] { get { lock (gate) return links[id]; } }
 
     /// <summary>Names the emulator resolves (CIPSTART hosts, CIPDOMAIN).</summary>
     public DnsTable Dns { get; } = new();
 
+    /// <summary>Which real 127.0.0.1 ports stand for the ESP's server and UDP ports.</summary>
+    public PortMap Ports { get; }
+
+    /// <summary>Per-link SSL client settings (CIPSSLCCONF, CIPSSLCCN, CIPSSLCSNI, CIPSSLCALPN); single mode uses index 0.</summary>
+    public TlsClientConfig[] Tls { get; } = Enumerable.Range(0, 5).Select(_ => new TlsClientConfig()).ToArray();
+
+    /// <summary>The running CIPSERVER, or null.</summary>
+    public ServerListener? Server { get; set; }
+
+    /// <summary>Whether a link was opened since boot (CIPSTATUS tells "all links closed" from "got IP").</summary>
+    public bool EverLinked { get; private set; }
+
+    public bool Any { get { lock (gate) return links.Any(l => l is not null); } }
+
+    public int ServerLinkCount { get { lock (gate) return links.Count(l => l is { IsServer: true }); } }
+
     /// <summary>Connects link <paramref name="id"/> over real TCP; throws <see cref="CommandException"/> when the link is in use or the connect fails.</summary>
-    public EmulatedLink ConnectTcp(int id, IPEndPoint remote, int timeoutMs)
+    public EmulatedLink ConnectTcp(int id, IPEndPoint remote, int timeoutMs) =>
+        Open(id, () =>
+        {
+            var socket = Connect(remote, timeoutMs);
+            return new EmulatedLink(id, "TCP", new StreamChannel(socket, new NetworkStream(socket, ownsSocket: false), remote), remote, LocalPort(socket), isServer: false);
+        });
+
+    /// <summary>Connects link <paramref name="id"/> over real TLS per <see cref="Tls"/>; a failed handshake is a failed CIPSTART.</summary>
+    public EmulatedLink ConnectSsl(int id, IPEndPoint remote, string host, int timeoutMs) =>
+        Open(id, () =>
+        {
+            var socket = Connect(remote, timeoutMs);
+            emulator.Clock.Delay(emulator.Options.SslHandshakeTimeMs);
+            SslStream stream;
+            try
+            {
+                stream = TlsHandshake.Client(socket, host, Tls[id], emulator.Mfg);
+            }
+            catch (Exception e) when (e is AuthenticationException or IOException)
+            {
+                socket.Dispose();
+                throw new CommandException("0x010a0000");
+            }
+            return new EmulatedLink(id, "SSL", new StreamChannel(socket, stream, remote), remote, LocalPort(socket), isServer: false);
+        });
+
+    /// <summary>Opens UDP link <paramref name="id"/> to <paramref name="remote"/> from ESP port <paramref name="localPort"/> (0: any).</summary>
+    public EmulatedLink OpenUdp(int id, IPEndPoint remote, int localPort, UdpRemoteMode mode) =>
+        Open(id, () =>
+        {
+            Socket socket;
+            try
+            {
+                socket = Ports.BindUdp(localPort, IPAddress.IsLoopback(remote.Address) ? IPAddress.Loopback : IPAddress.Any);
+            }
+            catch (SocketException)
+            {
+                throw new CommandException("0x010a0000");
+            }
+            var channel = new UdpChannel(socket);
+            return new EmulatedLink(id, "UDP", channel, remote, localPort != 0 ? localPort : channel.HostLocalPort, isServer: false, mode);
+        });
+
+    /// <summary>Adds a server-accepted link under the lowest free id; null when all five are taken.</summary>
+    public EmulatedLink? AddLowest(Func<int, EmulatedLink> create)
     {
         lock (gate)
         {
-            if (links[id] is not null) throw new CommandException("0x010a0000"); // ALREADY CONNECTED (logged on UART0 only)
+            for (int id = 0; id < links.Length; id++)
+            {
+                if (links[id] is not null || reserved[id]) continue;
+                var link = create(id);
+                links[id] = link;
+                EverLinked = true;
+                return link;
+            }
         }
-        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-        try
-        {
-            using var cts = new CancellationTokenSource(timeoutMs);
-            socket.ConnectAsync(remote, cts.Token).AsTask().GetAwaiter().GetResult();
-        }
-        catch (Exception e) when (e is SocketException or OperationCanceledException)
-        {
-            socket.Dispose();
-            throw new CommandException("0x010a0000");
-        }
-        var link = new EmulatedLink(id, "TCP", socket, remote, isServer: false);
-        lock (gate) links[id] = link;
-        return link;
+        return null;
     }
 
+    /// <summary>Writes the URC of a new link: <c>[&lt;id&gt;,]CONNECT</c>, or <c>+LINK_CONN:</c> with SYSMSG bit1 (spec §3).</summary>
+    public string ConnectText(EmulatedLink link) =>
+        (emulator.State.SysMsg & 2) != 0
+            ? $"+LINK_CONN:0,{link.Id},\"{link.Type}\",{(link.IsServer ? 1 : 0)},\"{link.Remote.Address}\",{link.Remote.Port},{link.LocalPort}\r\n"
+            : $"{Prefix(link.Id)}CONNECT\r\n";
+
+    /// <summary><c>&lt;id&gt;,</c> in multiple-connection mode, nothing in single mode.</summary>
+    public string Prefix(int id) => emulator.State.CipMux == 1 ? $"{id}," : "";
+
     /// <summary>Starts moving the peer's bytes into the link (after the command that opened it has answered).</summary>
-    public void StartReading(EmulatedLink link) =>
+    public void StartReading(EmulatedLink link)
+    {
         new Thread(() => ReadLoop(link)) { IsBackground = true, Name = $"esp-at link {link.Id}" }.Start();
+        if (link.IsServer) StartIdleWatch();
+    }
+
+    /// <summary>Sends on a link; false when the socket failed (SEND FAIL).</summary>
+    public bool Send(EmulatedLink link, byte[] data, int offset, int count, IPEndPoint? to = null)
+    {
+        try
+        {
+            link.Channel.Send(data, offset, count, to ?? link.Remote);
+            link.Touch();
+            return true;
+        }
+        catch (Exception e) when (e is SocketException or IOException or ObjectDisposedException or InvalidOperationException)
+        {
+            return false;
+        }
+    }
 
     /// <summary>Closes a link from the host side (CIPCLOSE); unread data is discarded.</summary>
     public bool Close(int id)
@@ -53,62 +151,126 @@ public sealed class LinkTable(EspEmulator emulator)
             links[id] = null;
         }
         if (link is null) return false;
-        try { link.Socket.Shutdown(SocketShutdown.Both); } catch (SocketException) { }
-        link.Socket.Dispose();
+        link.Channel.Dispose();
+        if (link.IsDatagram && link.LocalPort != 0) Ports.Release("UDP", link.LocalPort);
+        if (link.IsServer) Server?.ServerLinkClosed();
         return true;
     }
 
-    /// <summary>Closes every link without a URC (reboot: the firmware prints no CLOSED lines).</summary>
+    /// <summary>Closes a link and writes its CLOSED URC (peer close, CIPSTO, CIPSERVER=0,1).</summary>
+    public void CloseAndReport(int id)
+    {
+        if (Close(id)) emulator.Output($"{Prefix(id)}CLOSED\r\n");
+    }
+
+    /// <summary>Closes every link and the server without a URC (reboot: the firmware prints no CLOSED lines).</summary>
     public void DropAll()
     {
+        Server?.Stop();
+        Server = null;
         for (int i = 0; i < links.Length; i++) Close(i);
+        EverLinked = false;
+        // Only CIPSSLCCONF is saved in NVS (spec §2.3); the names and ALPN lists are lost with the RAM.
+        foreach (var tls in Tls)
+        {
+            tls.Sni = null;
+            tls.CommonName = null;
+            tls.Alpn = [];
+        }
     }
 
     /// <summary>After a passive read: re-notify remaining bytes, or report a deferred CLOSED once drained.</summary>
     public void AfterRead(EmulatedLink link)
     {
         int remaining = link.AfterRead();
-        if (remaining > 0) emulator.Output($"\r\n+IPD,{link.Id},{remaining}\r\n");
-        else if (link.RemoteClosed && Close(link.Id)) emulator.Output($"{link.Id},CLOSED\r\n");
+        if (remaining > 0) emulator.Output($"\r\n+IPD,{Prefix(link.Id)}{remaining}\r\n");
+        else if (link.RemoteClosed) CloseAndReport(link.Id);
     }
+
+    private EmulatedLink Open(int id, Func<EmulatedLink> connect)
+    {
+        lock (gate)
+        {
+            if (links[id] is not null || reserved[id]) throw new CommandException("0x010a0000"); // ALREADY CONNECTED (logged on UART0 only)
+            reserved[id] = true;
+        }
+        try
+        {
+            var link = connect();
+            lock (gate)
+            {
+                links[id] = link;
+                EverLinked = true;
+            }
+            return link;
+        }
+        finally
+        {
+            lock (gate) reserved[id] = false;
+        }
+    }
+
+    private Socket Connect(IPEndPoint remote, int timeoutMs)
+    {
+        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            using var cts = new CancellationTokenSource(timeoutMs);
+            if (emulator.Faults.TakeRefuseConnect()) throw new SocketException((int)SocketError.ConnectionRefused);
+            socket.ConnectAsync(remote, cts.Token).AsTask().GetAwaiter().GetResult();
+            return socket;
+        }
+        catch (Exception e) when (e is SocketException or OperationCanceledException)
+        {
+            socket.Dispose();
+            throw new CommandException("0x010a0000");
+        }
+    }
+
+    private static int LocalPort(Socket socket) => ((IPEndPoint)socket.LocalEndPoint!).Port;
 
     private void ReadLoop(EmulatedLink link)
     {
-        var buffer = new byte[2920];
+        var buffer = new byte[link.IsDatagram ? 65536 : MaxFrame];
         try
         {
             while (true)
             {
                 bool passive = emulator.State.RecvMode[link.Id] == 1;
-                if (passive) link.WaitForRoom(200);
+                if (passive && !link.IsDatagram) link.WaitForRoom(200);
                 if (this[link.Id] != link) return;
-                int room = passive ? EmulatedLink.ReceiveWindow - link.Buffered : buffer.Length;
+                int room = passive && !link.IsDatagram ? EmulatedLink.ReceiveWindow - link.Buffered : buffer.Length;
                 if (room <= 0) continue;
-                int n = link.Socket.Receive(buffer, 0, Math.Min(room, buffer.Length), SocketFlags.None);
-                if (n == 0) break;
-                if (passive) Notify(link, buffer, n);
-                else emulator.Output(ActiveFrame(link, buffer, n));
+                int n = link.Channel.Receive(buffer, Math.Min(room, buffer.Length), out var from);
+                if (n == 0 && !link.IsDatagram) break;
+                if (n == 0) continue;
+                link.Touch();
+                if (link.IsDatagram) link.SawSender(from);
+                if (passive) Notify(link, buffer, n, from);
+                // lwIP hands out at most the read size of a datagram; the rest of a larger one is lost.
+                else emulator.Output(ActiveFrame(link, buffer, Math.Min(n, MaxFrame), from));
+                if (emulator.Faults.TakeRemoteClose(link.Id)) { CloseAndReport(link.Id); return; } // spec §7.7
             }
         }
-        catch (Exception e) when (e is SocketException or ObjectDisposedException)
+        catch (Exception e) when (e is SocketException or ObjectDisposedException or IOException or InvalidOperationException)
         {
             if (this[link.Id] != link) return; // closed by the host
         }
         link.RemoteClosed = true;
-        if (link.Buffered == 0 && Close(link.Id)) emulator.Output($"{link.Id},CLOSED\r\n");
+        if (link.Buffered == 0) CloseAndReport(link.Id);
     }
 
-    private void Notify(EmulatedLink link, byte[] data, int n)
+    private void Notify(EmulatedLink link, byte[] data, int n, IPEndPoint from)
     {
-        int total = link.Buffer(data, n);
-        if (total > 0 && !emulator.Faults.DropNotice()) emulator.Output($"\r\n+IPD,{link.Id},{total}\r\n");
+        int total = link.Buffer(data, n, from);
+        if (total > 0 && !emulator.Faults.DropNotice()) emulator.Output($"\r\n+IPD,{Prefix(link.Id)}{total}\r\n");
     }
 
-    private byte[] ActiveFrame(EmulatedLink link, byte[] data, int n)
+    private byte[] ActiveFrame(EmulatedLink link, byte[] data, int n, IPEndPoint from)
     {
         var header = emulator.State.CipDInfo
-            ? $"\r\n+IPD,{link.Id},{n},\"{link.Remote.Address}\",{link.Remote.Port}:"
-            : $"\r\n+IPD,{link.Id},{n}:";
+            ? $"\r\n+IPD,{Prefix(link.Id)}{n},\"{from.Address}\",{from.Port}:"
+            : $"\r\n+IPD,{Prefix(link.Id)}{n}:";
         var head = Encoding.ASCII.GetBytes(header);
         var frame = new byte[head.Length + n + 2];
         head.CopyTo(frame, 0);
@@ -116,5 +278,37 @@ public sealed class LinkTable(EspEmulator emulator)
         frame[^2] = (byte)'\r';
         frame[^1] = (byte)'\n';
         return frame;
+    }
+
+    /// <summary>CIPSTO (spec §4): closes server-accepted links idle for the timeout, on the emulator clock.</summary>
+    private void StartIdleWatch()
+    {
+        lock (gate)
+        {
+            if (idleWatchRunning) return;
+            idleWatchRunning = true;
+        }
+        new Thread(() =>
+        {
+            while (true)
+            {
+                Thread.Sleep(50);
+                EmulatedLink[] serverLinks;
+                lock (gate)
+                {
+                    serverLinks = links.Where(l => l is { IsServer: true }).ToArray()!;
+                    if (serverLinks.Length == 0)
+                    {
+                        idleWatchRunning = false;
+                        return;
+                    }
+                }
+                int seconds = emulator.State.CipSto;
+                if (seconds == 0) continue;
+                double limitMs = seconds * 1000.0 * emulator.Clock.SpeedFactor;
+                foreach (var link in serverLinks)
+                    if (Environment.TickCount64 - link.LastActivity >= limitMs && this[link.Id] == link) CloseAndReport(link.Id);
+            }
+        }) { IsBackground = true, Name = "esp-at CIPSTO" }.Start();
     }
 }

@@ -42,8 +42,12 @@ public static class TinyClrReferences
     {
         get
         {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-                if (File.Exists(Path.Combine(dir.FullName, "Esp32At.TinyCLR.sln"))) return dir.FullName;
+            // The build output may live outside the clone (ESP32AT_ARTIFACTS): then the clone the tests were built from is the guide.
+            var built = typeof(TinyClrReferences).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+                .Cast<System.Reflection.AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == "RepoRoot")?.Value;
+            foreach (var start in new[] { AppContext.BaseDirectory, built ?? "", Environment.CurrentDirectory })
+                for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+                    if (File.Exists(Path.Combine(dir.FullName, "Esp32At.TinyCLR.sln"))) return dir.FullName;
             throw new InvalidOperationException("repository root (Esp32At.TinyCLR.sln) not found above " + AppContext.BaseDirectory);
         }
     }

@@ -57,9 +57,10 @@ public class WifiCommandBytesTests
         var aps = new[] { new AccessPoint("Home", "secret-pass"), AccessPoint.Parse("Cafe,,-71,11,OPEN") };
         using var port = new RawPort(options: new EmulatorOptions { AccessPoints = aps, SpeedFactor = 0, BootTimeMs = 0 });
         port.Command("ATE0");
-        Assert.Equal("+CWLAP:(3,\"Home\",-48,\"5e:b1:86:92:aa:44\",6,-1,-1,4,4,7,0)\r\n+CWLAP:(0,\"Cafe\",-71,\"5e:b1:86:92:aa:44\",11,-1,-1,4,4,7,0)\r\n\r\nOK\r\n",
+        // Default BSSIDs are derived from the SSID; an open network has no ciphers.
+        Assert.Equal("+CWLAP:(3,\"Home\",-48,\"3a:78:69:53:88:b3\",6,-1,-1,4,4,7,0)\r\n+CWLAP:(0,\"Cafe\",-71,\"0e:5f:2e:74:a9:f6\",11,-1,-1,0,0,7,0)\r\n\r\nOK\r\n",
             port.Command("AT+CWLAP"));
-        Assert.Equal("+CWLAP:(0,\"Cafe\",-71,\"5e:b1:86:92:aa:44\",11,-1,-1,4,4,7,0)\r\n\r\nOK\r\n", port.Command("AT+CWLAP=\"Cafe\""));
+        Assert.Equal("+CWLAP:(0,\"Cafe\",-71,\"0e:5f:2e:74:a9:f6\",11,-1,-1,0,0,7,0)\r\n\r\nOK\r\n", port.Command("AT+CWLAP=\"Cafe\""));
         port.Command("AT+CWMODE=2");
         Assert.Equal("\r\nERROR\r\n", port.Command("AT+CWLAP", "\r\nERROR\r\n"));
     }

@@ -1,0 +1,47 @@
+using System.Text;
+using Esp32At.Emulator.Core;
+
+namespace Esp32At.Emulator.Commands;
+
+/// <summary>Passive-mode reads (spec §2.3): CIPRECVDATA and CIPRECVLEN, in both CIPMUX modes.</summary>
+public static class TcpIpReceiveCommands
+{
+    public static void Register(EspEmulator emulator)
+    {
+        var t = emulator.Commands;
+        t.Register("CIPRECVDATA", CipRecvData);
+        t.Register("CIPRECVLEN", CipRecvLen);
+    }
+
+    private static void CipRecvData(CommandContext c)
+    {
+        if (c.Line.Kind != CommandKind.Set) throw new CommandException("0x01060000");
+        var (id, at) = LinkArguments.Of(c);
+        if (c.Line.Count != at + 1) throw new CommandException("0x01060000");
+        long max = c.Line.Int(at);
+        if (max < 1) throw new CommandException($"0x0107{at:x4}");
+        var link = LinkArguments.Open(c, id);
+        if (c.State.RecvMode[id] != 1 || link.Buffered == 0) throw new CommandException("0x010a0000"); // active mode, or "no data"
+        var data = link.Take((int)Math.Min(max, int.MaxValue), out var from);
+        var header = c.State.CipDInfo
+            ? $"+CIPRECVDATA:{data.Length},\"{from.Address}\",{from.Port},"
+            : $"+CIPRECVDATA:{data.Length},";
+        var head = Encoding.ASCII.GetBytes(header);
+        var reply = new byte[head.Length + data.Length];
+        head.CopyTo(reply, 0);
+        data.CopyTo(reply, head.Length);
+        c.Emulator.Output(reply);
+        link.Touch();
+        c.FinalResult = "\r\nOK\r\n";
+        c.AfterFinal = () => c.Emulator.Links.AfterRead(link);
+    }
+
+    /// <summary>Five values, -1 for a link not open; from v3.3 single mode prints link 0 only (spec §2.3, §5).</summary>
+    private static void CipRecvLen(CommandContext c)
+    {
+        if (c.Line.Kind != CommandKind.Query) throw new CommandException();
+        int count = c.State.CipMux == 0 && c.Emulator.Profile.HasCipRecvType ? 1 : 5;
+        var lengths = Enumerable.Range(0, count).Select(i => c.Emulator.Links[i]?.Buffered ?? -1);
+        c.Info("+CIPRECVLEN:" + string.Join(",", lengths));
+    }
+}

@@ -1,0 +1,45 @@
+using Esp32At.Emulator.Core;
+using Esp32At.Emulator.Profiles;
+using Esp32At.Tests.Emulator;
+
+namespace Esp32At.Tests.EmulatorNet;
+
+/// <summary>Raw ports at an emulator that has joined Wi-Fi, set up for the network tests.</summary>
+public static class NetPorts
+{
+    /// <summary>ATE0, CIPMUX, receive mode, CIPDINFO as asked, joined; ESP ports map to ephemeral host ports.</summary>
+    public static RawPort Joined(FirmwareProfile? profile = null, bool mux = true, bool passive = false, bool dinfo = false)
+    {
+        profile ??= FirmwareProfile.V4_1_1_C3;
+        var port = new RawPort(options: new EmulatorOptions { Profile = profile, SpeedFactor = 0, BootTimeMs = 0, HostPortsSameIfFree = false });
+        port.Command("ATE0");
+        if (mux) port.Command("AT+CIPMUX=1");
+        if (passive) port.Command(profile.HasCipRecvType ? (mux ? "AT+CIPRECVTYPE=5,1" : "AT+CIPRECVTYPE=1") : "AT+CIPRECVMODE=1");
+        if (dinfo) port.Command("AT+CIPDINFO=1");
+        port.Command("AT+CWJAP=\"Home\",\"secret-pass\"");
+        return port;
+    }
+
+    /// <summary>Sends raw bytes (no CR LF) as one UART burst.</summary>
+    public static void SendBytes(this RawPort port, byte[] data) => port.Emulator.Port.HostWrite(data, 0, data.Length);
+
+    /// <summary>Writes <paramref name="content"/> into mfg_nvs with AT+SYSMFG (type 8), checking the exact exchange.</summary>
+    public static void Provision(this RawPort port, string ns, string key, string content)
+    {
+        var bytes = System.Text.Encoding.ASCII.GetBytes(content);
+        Assert.Equal("\r\nOK\r\n\r\n>", port.Command($"AT+SYSMFG=2,\"{ns}\",\"{key}\",8,{bytes.Length}", ">"));
+        port.SendBytes(bytes);
+        Assert.Equal("\r\nOK\r\n", port.ReadUntil("\r\nOK\r\n"));
+    }
+
+    /// <summary>Polls until <paramref name="condition"/> holds (bounded: fails after 5 s).</summary>
+    public static void Eventually(Func<bool> condition, string what)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "timed out waiting for " + what);
+            Thread.Sleep(10);
+        }
+    }
+}
