@@ -16,6 +16,7 @@ namespace Esp32At.Links
         private const int ReceiveCommandTimeoutMs = 5000;
         private const int SendTimeoutMs = 10000;
         private const int ReconcileAfterMs = 1000;
+        private const int BusySettleMs = 200;
 
         private readonly Esp32AtDevice device;
         private readonly AtExecutor executor;
@@ -133,11 +134,20 @@ namespace Esp32At.Links
                     if (timeoutArg) cmd.Append(",,").Append(timeoutMs);
                 }
                 else if (timeoutArg) cmd.Append(",,,").Append(timeoutMs);
-                executor.Run(cmd.AppendLineEnd(), null, timeoutMs + 2000, false);
+                cmd.AppendLineEnd();
+                try
+                {
+                    executor.Run(cmd, null, timeoutMs + 2000, false);
+                }
+                catch (AtBusyException)
+                {
+                    if (!OpenedAfterBusy(link.Id, cmd, timeoutMs)) throw;
+                }
                 lock (gate)
                 {
-                    link.State = LinkState.Open;
-                    link.Available = 0;
+                    // A notice or CLOSED in the same burst as CIPSTART's OK was parsed before this: keep what it said
+                    // (Reserve zeroed Available), else the first data waits a second for the CIPRECVLEN? reconcile.
+                    if (link.State == LinkState.Connecting) link.State = LinkState.Open;
                     link.HeardTicks = DateTime.UtcNow.Ticks;
                 }
                 return link.Id;
@@ -146,6 +156,27 @@ namespace Esp32At.Links
             {
                 // Also after a CLOSED that followed the failed CIPSTART (spec §7.10): nobody else holds this id.
                 lock (gate) link.State = LinkState.Free;
+                throw;
+            }
+        }
+
+        // "busy p..." means the line was dropped, yet esp-at#993 saw a CIPSTART executed anyway: never resend blindly.
+        // Ask the ESP whether the link exists; only if it does not, send CIPSTART once more, and after an ERROR ask again.
+        private bool OpenedAfterBusy(int id, AtCommandBuffer cmd, int timeoutMs)
+        {
+            uint remote;
+            int remotePort;
+            int localPort;
+            Thread.Sleep(BusySettleMs);
+            if (QueryEndpoints(id, out remote, out remotePort, out localPort)) return true;
+            try
+            {
+                executor.Run(cmd, null, timeoutMs + 2000, false);
+                return true;
+            }
+            catch (AtCommandException)
+            {
+                if (QueryEndpoints(id, out remote, out remotePort, out localPort)) return true;
                 throw;
             }
         }
@@ -266,11 +297,17 @@ namespace Esp32At.Links
             AtResultCode code;
             try
             {
-                code = executor.Send(link.SendCommand, buffer, offset, count, SendTimeoutMs);
+                code = SendOnce(link, buffer, offset, count);
             }
             catch (AtRebootedException)
             {
                 throw new LinkResetException(link.Id, "the ESP rebooted");
+            }
+            catch (AtTimeoutException)
+            {
+                // No SEND OK in time: how much went out is unknown, so the stream cannot be trusted any more.
+                MarkReset(link, "send timed out");
+                throw;
             }
             catch (AtCommandException)
             {
@@ -283,6 +320,25 @@ namespace Esp32At.Links
                 // Part of the chunk may be on the wire (esp-at#988): the stream cannot be resumed.
                 MarkReset(link, "SEND FAIL");
                 throw new LinkResetException(link.Id, "SEND FAIL");
+            }
+        }
+
+        // busy p... before the prompt: the ESP dropped the command line, so no byte of the payload went out (spec §1.6);
+        // sending the same CIPSEND again after a pause cannot duplicate data. Bounded by the send timeout.
+        private AtResultCode SendOnce(Link link, byte[] buffer, int offset, int count)
+        {
+            long deadline = DateTime.UtcNow.Ticks + (long)SendTimeoutMs * TimeSpan.TicksPerMillisecond;
+            while (true)
+            {
+                try
+                {
+                    return executor.Send(link.SendCommand, buffer, offset, count, SendTimeoutMs);
+                }
+                catch (AtBusyException)
+                {
+                    if (DateTime.UtcNow.Ticks + BusySettleMs * TimeSpan.TicksPerMillisecond > deadline) throw new AtTimeoutException("CIPSEND on link " + link.Id + " (ESP busy)", SendTimeoutMs);
+                    Thread.Sleep(BusySettleMs);
+                }
             }
         }
 
@@ -327,7 +383,7 @@ namespace Esp32At.Links
                     available = link.Available;
                     if (available == 0 && link.State == LinkState.RemoteClosed)
                     {
-                        link.State = LinkState.Free;
+                        ReleaseLocked(link);
                         return 0;
                     }
                 }
@@ -383,8 +439,15 @@ namespace Esp32At.Links
         {
             var link = Get(linkId);
             LinkState state;
-            lock (gate) state = link.State;
-            if (state == LinkState.Open || state == LinkState.RemoteClosed)
+            int generation;
+            lock (gate)
+            {
+                state = link.State;
+                generation = link.Generation;
+                // Nobody may take this id until the ESP confirmed the close (Reserve skips closing links).
+                if (state != LinkState.Free) link.Closing = true;
+            }
+            if (state == LinkState.Open)
             {
                 try
                 {
@@ -397,9 +460,36 @@ namespace Esp32At.Links
             }
             lock (gate)
             {
-                link.State = LinkState.Free;
-                link.Available = 0;
+                link.Closing = false;
+                // A client the ESP's server accepted on this id meanwhile belongs to someone else now.
+                if (link.Generation != generation) return;
+                ReleaseLocked(link);
             }
+        }
+
+        // The owner is done with the id: free it, or hand it to a client the ESP already accepted on it.
+        private void ReleaseLocked(Link link)
+        {
+            link.Available = 0;
+            if (!link.AcceptPending)
+            {
+                link.State = LinkState.Free;
+                return;
+            }
+            int pendingData = link.PendingAvailable;
+            bool pendingClosed = link.PendingClosed;
+            Enqueue(link);
+            link.Available = pendingData;
+            if (pendingClosed) link.State = LinkState.RemoteClosed;
+        }
+
+        private void Enqueue(Link link)
+        {
+            link.Reuse(LinkState.Open, ServerKind, true);
+            link.HeardTicks = DateTime.UtcNow.Ticks;
+            acceptQueue[(acceptHead + acceptCount) % acceptQueue.Length] = link.Id;
+            if (acceptCount < acceptQueue.Length) acceptCount++;
+            accepted.Set();
         }
 
         private int ReadAvailable(Link link, byte[] buffer, int offset, int count)
@@ -471,7 +561,7 @@ namespace Esp32At.Links
             {
                 for (int i = 0; i < links.Length; i++)
                 {
-                    if (links[i].State != LinkState.Free) continue;
+                    if (links[i].State != LinkState.Free || links[i].Closing) continue;
                     links[i].Reuse(LinkState.Connecting, kind, false);
                     return links[i];
                 }
@@ -502,6 +592,7 @@ namespace Esp32At.Links
             {
                 link.State = LinkState.Reset;
                 link.ResetReason = reason;
+                link.AcceptPending = false;
                 link.Available = 0;
             }
             link.Changed.Set();
@@ -515,13 +606,16 @@ namespace Esp32At.Links
             var link = links[id];
             lock (gate)
             {
-                if (link.State != LinkState.Free) return;
-                link.Reuse(LinkState.Open, ServerKind, true);
-                link.HeardTicks = DateTime.UtcNow.Ticks;
-                acceptQueue[(acceptHead + acceptCount) % acceptQueue.Length] = id;
-                if (acceptCount < acceptQueue.Length) acceptCount++;
+                // The ESP reuses an id as soon as it closed the link. If our owner has not let go yet (end of stream
+                // not read), the client waits for it; a link whose CIPCLOSE is running is free on the ESP already.
+                if ((link.State == LinkState.RemoteClosed || link.State == LinkState.Reset) && !link.Closing)
+                {
+                    link.AcceptPending = true;
+                    link.PendingAvailable = 0;
+                    link.PendingClosed = false;
+                }
+                else if (link.State == LinkState.Free || link.Closing) Enqueue(link);
             }
-            accepted.Set();
         }
 
         // "<id>,CLOSED": keep the link readable until what the ESP still holds was read.
@@ -532,7 +626,8 @@ namespace Esp32At.Links
             var link = links[id];
             lock (gate)
             {
-                if (link.State == LinkState.Open || link.State == LinkState.Connecting) link.State = LinkState.RemoteClosed;
+                if (link.AcceptPending) link.PendingClosed = true; // the waiting client, not the old owner
+                else if (link.State == LinkState.Open || link.State == LinkState.Connecting) link.State = LinkState.RemoteClosed;
             }
             link.Changed.Set();
         }
@@ -548,6 +643,11 @@ namespace Esp32At.Links
             var link = links[id];
             lock (gate)
             {
+                if (link.AcceptPending)
+                {
+                    link.PendingAvailable = total; // the waiting client's data, kept from the old owner
+                    return;
+                }
                 link.Available = total;
                 link.Notices++;
                 link.HeardTicks = DateTime.UtcNow.Ticks;

@@ -13,6 +13,15 @@ namespace Esp32At.Links
 
         public int Id { get; private set; }
         public LinkState State;
+        /// <summary>Counts the owners of this id, so a late Close cannot free a link someone else has since opened.</summary>
+        public int Generation;
+        /// <summary>CIPCLOSE is running: the id is not handed out until it finished.</summary>
+        public bool Closing;
+        /// <summary>The ESP's server accepted a client on this id while the previous owner still held it.</summary>
+        public bool AcceptPending;
+        /// <summary>What the ESP announced for the waiting client: its buffered bytes, and whether it closed already.</summary>
+        public int PendingAvailable;
+        public bool PendingClosed;
         public LinkKind Kind;
         /// <summary>Opened by a remote client of the ESP's server (not by CIPSTART).</summary>
         public bool Accepted;
@@ -35,6 +44,10 @@ namespace Esp32At.Links
         /// <summary>Back to a fresh link of <paramref name="kind"/> in <paramref name="state"/>.</summary>
         public void Reuse(LinkState state, LinkKind kind, bool accepted)
         {
+            Generation++;
+            AcceptPending = false;
+            PendingAvailable = 0;
+            PendingClosed = false;
             State = state;
             Kind = kind;
             Accepted = accepted;

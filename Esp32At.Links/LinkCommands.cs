@@ -21,7 +21,8 @@ namespace Esp32At.Links
         public const string ServerMaxConnections = "AT+CIPSERVERMAXCONN=";
         public const string ServerStart = "AT+CIPSERVER=1,";
         public const string ServerSslSuffix = ",\"SSL\"";
-        public const string ServerStop = "AT+CIPSERVER=0,1";
+        public const string ServerStop = "AT+CIPSERVER=0";
+        public const string ServerStopAll = "AT+CIPSERVER=0,1";
         public const string ServerIdleTimeout = "AT+CIPSTO=";
 
         public const string TcpOptions = "AT+CIPTCPOPT=";

@@ -54,13 +54,16 @@ namespace Esp32At.Links
             IdleTimeoutSeconds = idleTimeoutSeconds;
         }
 
-        /// <summary>Stops listening and closes the accepted clients.</summary>
-        public void Stop()
+        /// <summary>
+        /// Stops listening. Accepted clients stay connected (as with a closed listening socket) unless
+        /// <paramref name="closeClients"/>.
+        /// </summary>
+        public void Stop(bool closeClients = false)
         {
             if (Port == 0) return;
             try
             {
-                executor.Execute(LinkCommands.ServerStop, CommandTimeoutMs);
+                executor.Execute(closeClients ? LinkCommands.ServerStopAll : LinkCommands.ServerStop, CommandTimeoutMs);
             }
             finally
             {

@@ -221,4 +221,19 @@ public sealed class AtExecutorTests : IDisposable
     {
         public void Trace(string direction, string text) { lock (lines) lines.Add(direction + " " + text); }
     }
+
+    [Fact]
+    public void ALateAnswerToATimedOutCommandIsNotTakenAsTheNextCommandsAnswer()
+    {
+        esp.Responder = line =>
+        {
+            if (line == "AT+GMR\r\n") new Thread(() => { Thread.Sleep(150); esp.Emit("AT version:4.1.1.0\r\n\r\nOK\r\n"); }).Start();
+            return null;
+        };
+        Assert.Throws<AtTimeoutException>(() => executor.Execute("AT", 100));
+        // The slow ESP answers the first command after all, 50 ms later: by then the next command would be on its way.
+        new Thread(() => { Thread.Sleep(50); esp.Emit("\r\nOK\r\n"); }).Start();
+        var gmr = executor.Execute("AT+GMR", 2000);
+        Assert.Equal("4.1.1.0", gmr.Find("AT version:"));
+    }
 }

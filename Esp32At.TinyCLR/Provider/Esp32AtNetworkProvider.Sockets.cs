@@ -250,6 +250,7 @@ namespace Esp32At.TinyCLR.Provider
             var s = Get(socket);
             lock (s)
             {
+                if (s.Eof) return EndOfStream;
                 EnsureConnected(s);
                 if (s.LinkId < 0) throw SocketErrors.Create(SocketError.NotConnected);
                 return ReceiveLocked(s, buffer, offset, count);
@@ -524,7 +525,9 @@ namespace Esp32At.TinyCLR.Provider
             {
                 int n = Table.Receive(s.LinkId, buffer, offset, count, WaitQuantumMs);
                 if (n > 0) return n;
+                // The table freed the id at end of stream: forget it, so a later Close cannot touch its next owner.
                 s.Eof = true;
+                s.LinkId = -1;
                 return EndOfStream;
             }
             catch (AtTimeoutException)

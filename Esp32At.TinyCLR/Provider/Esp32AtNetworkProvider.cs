@@ -153,7 +153,10 @@ namespace Esp32At.TinyCLR.Provider
         /// <summary>Leaves the network (links close); the ESP stays initialised.</summary>
         public void Disable()
         {
-            if (Wifi != null) Wifi.Leave();
+            if (Wifi == null) return;
+            Wifi.Leave();
+            // WIFI DISCONNECT may follow CWQAP's OK: wait for it so GetLinkConnected is false on return.
+            Wifi.WaitForState(StationState.Disconnected, 2000);
         }
 
         /// <summary>ESP-AT has no suspend that keeps links: this leaves the network, <see cref="Resume"/> joins again.</summary>

@@ -13,6 +13,7 @@ namespace Esp32At.Device
     public sealed class Esp32AtDevice : IDisposable
     {
         private static readonly byte[] EscapeSequence = { (byte)'+', (byte)'+', (byte)'+' };
+        private const int ProbeTimeoutMs = 1000;
         private readonly IAtTransport transport;
         private readonly ArrayList restorers = new ArrayList();
         private readonly AutoResetEvent recoveryDone = new AutoResetEvent(false);
@@ -167,7 +168,7 @@ namespace Esp32At.Device
             {
                 try
                 {
-                    Executor.Execute(DeviceCommands.Attention, 500);
+                    Executor.Execute(DeviceCommands.Attention, ProbeTimeoutMs);
                     return true;
                 }
                 catch (AtCommandException)

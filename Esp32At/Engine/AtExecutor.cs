@@ -22,6 +22,8 @@ namespace Esp32At.Engine
     {
         private const int PumpReadTimeoutMs = 20;
         private const int BusyBackoffMs = 50;
+        private const int ResyncQuietMs = 100;
+        private const int ResyncMaxMs = 1000;
 
         private readonly IAtTransport transport;
         private readonly RingBuffer ring;
@@ -50,6 +52,7 @@ namespace Esp32At.Engine
         private int activeLinkId;
         private bool readyExpected; // a reset we caused: its ready is not an unexpected reboot
         private long lastByteTicks; // when the pump last received anything
+        private bool timedOut; // the last exchange timed out: its late answer may still come
 
         /// <summary>Creates an executor over <paramref name="transport"/> with a ring of <paramref name="ringCapacity"/> bytes.</summary>
         public AtExecutor(IAtTransport transport, int ringCapacity = 8192, int maxLineLength = 512)
@@ -199,11 +202,12 @@ namespace Esp32At.Engine
         /// </summary>
         public void WaitForQuiet(int quietMs, int maxMs)
         {
-            long end = DateTime.UtcNow.Ticks + maxMs * TimeSpan.TicksPerMillisecond;
+            long start = DateTime.UtcNow.Ticks;
+            long end = start + maxMs * TimeSpan.TicksPerMillisecond;
             while (DateTime.UtcNow.Ticks < end)
             {
                 long last;
-                lock (stateLock) last = lastByteTicks;
+                lock (stateLock) last = lastByteTicks > start ? lastByteTicks : start;
                 long quietFor = (DateTime.UtcNow.Ticks - last) / TimeSpan.TicksPerMillisecond;
                 if (quietFor >= quietMs && transport.BytesAvailable == 0) return;
                 Thread.Sleep(quietMs / 4 + 1);
@@ -228,6 +232,14 @@ namespace Esp32At.Engine
         {
             if (!Running) throw new InvalidOperationException("the AT executor is not started");
             if (response != null) response.Clear();
+            bool resync;
+            lock (stateLock)
+            {
+                resync = timedOut;
+                timedOut = false;
+            }
+            // A late OK of a command that timed out must not pass for this command's answer: let it arrive as noise first.
+            if (resync) WaitForQuiet(ResyncQuietMs, ResyncMaxMs);
             lock (stateLock)
             {
                 pending = true;
@@ -255,6 +267,11 @@ namespace Esp32At.Engine
                 }
                 if (!WaitUntil(deadline, false)) throw new AtTimeoutException(Describe(command), timeoutMs);
                 return Finish(command, response);
+            }
+            catch (AtTimeoutException)
+            {
+                lock (stateLock) timedOut = true;
+                throw;
             }
             finally
             {
