@@ -17,6 +17,7 @@ namespace Esp32At.Links
         private const int SendTimeoutMs = 10000;
         private const int ReconcileAfterMs = 1000;
         private const int BusySettleMs = 200;
+        private const int DatagramBufferBytes = 4096;
 
         private readonly Esp32AtDevice device;
         private readonly AtExecutor executor;
@@ -44,6 +45,8 @@ namespace Esp32At.Links
             executor.Urcs.Register(LinkCommands.ClosedUrc, OnClosed);
             executor.Urcs.Register(LinkCommands.NoticeUrc, OnNotice);
             executor.Rebooted += OnRebooted;
+            executor.ActiveFrame = OnActiveFrame;
+            executor.ActiveData = OnActiveData;
         }
 
         /// <summary>Link ids the firmware has.</summary>
@@ -122,6 +125,7 @@ namespace Esp32At.Links
             Link link = Reserve(kind);
             try
             {
+                SetReceiveMode(link, kind == LinkKind.Udp);
                 if (tls != null) ConfigureTls(link.Id, tls, host);
                 var cmd = new AtCommandBuffer().Append(LinkCommands.Start).Append(link.Id)
                     .Append(kind == LinkKind.Udp ? LinkCommands.Udp : kind == LinkKind.Ssl ? LinkCommands.Ssl : LinkCommands.Tcp)
@@ -157,6 +161,84 @@ namespace Esp32At.Links
                 // Also after a CLOSED that followed the failed CIPSTART (spec §7.10): nobody else holds this id.
                 lock (gate) link.State = LinkState.Free;
                 throw;
+            }
+        }
+
+        // UDP links receive actively where the firmware has per-link modes (v3.3+): +IPD frames keep datagram boundaries,
+        // which passive reads merge on every release up to 4.1 (spec §4). The mode belongs to the id on the ESP.
+        private void SetReceiveMode(Link link, bool datagrams)
+        {
+            bool active = datagrams && device.Capabilities.HasCipRecvType;
+            if (active == link.ActiveMode) return;
+            executor.Run(new AtCommandBuffer().Append(LinkCommands.ReceiveType).Append(link.Id).Append(active ? ",0" : ",1").AppendLineEnd(),
+                null, ReceiveCommandTimeoutMs, true);
+            lock (gate)
+            {
+                link.ActiveMode = active;
+                if (active && link.Datagrams == null) link.Datagrams = new DatagramQueue(DatagramBufferBytes);
+            }
+        }
+
+        private int activeFrameLink = -1;
+
+        // Pump thread: an active +IPD frame begins. Only UDP links are active, so anything else is noise.
+        private void OnActiveFrame(int linkId, int length, uint address, int port)
+        {
+            activeFrameLink = -1;
+            if (linkId < 0 || linkId >= links.Length) return;
+            var link = links[linkId];
+            lock (gate)
+            {
+                if (link.Datagrams == null || !link.ActiveMode || link.State != LinkState.Open) return;
+                if (link.Datagrams.Begin(length, address, port)) activeFrameLink = linkId;
+                if (length == 0) CompleteDatagram(link);
+            }
+        }
+
+        private void OnActiveData(int linkId, byte[] buffer, int offset, int count)
+        {
+            if (activeFrameLink != linkId || linkId < 0) return;
+            var link = links[linkId];
+            lock (gate)
+            {
+                if (link.Datagrams == null || !link.Datagrams.Append(buffer, offset, count)) return;
+                CompleteDatagram(link);
+            }
+        }
+
+        private void CompleteDatagram(Link link)
+        {
+            activeFrameLink = -1;
+            link.Available = link.Datagrams.Bytes;
+            link.Notices++;
+            link.HeardTicks = DateTime.UtcNow.Ticks;
+            link.Changed.Set();
+        }
+
+        // One whole datagram of an active UDP link: the rest of a longer one is discarded, as recvfrom does.
+        private int ReceiveDatagram(Link link, byte[] buffer, int offset, int count, int timeoutMs)
+        {
+            long deadline = DateTime.UtcNow.Ticks + (long)timeoutMs * TimeSpan.TicksPerMillisecond;
+            while (true)
+            {
+                lock (gate)
+                {
+                    if (link.State == LinkState.Reset) throw new LinkResetException(link.Id, link.ResetReason);
+                    if (link.State == LinkState.Free) throw new InvalidOperationException("link " + link.Id + " is not open");
+                    uint address;
+                    int port;
+                    int n = link.Datagrams.Take(buffer, offset, count, out address, out port);
+                    if (n >= 0)
+                    {
+                        link.RemoteAddress = address;
+                        link.RemotePort = port;
+                        link.Available = link.Datagrams.Bytes;
+                        return n;
+                    }
+                }
+                long left = (deadline - DateTime.UtcNow.Ticks) / TimeSpan.TicksPerMillisecond;
+                if (left <= 0) throw new AtTimeoutException("receive on link " + link.Id, timeoutMs);
+                link.Changed.WaitOne((int)left, false);
             }
         }
 
@@ -372,6 +454,9 @@ namespace Esp32At.Links
             if (buffer == null) throw new ArgumentNullException("buffer");
             if (offset < 0 || count <= 0 || offset + count > buffer.Length) throw new ArgumentOutOfRangeException("count", "offset/count outside the buffer");
             var link = Get(linkId);
+            bool datagrams;
+            lock (gate) datagrams = link.ActiveMode && link.Datagrams != null && link.Kind == LinkKind.Udp;
+            if (datagrams) return ReceiveDatagram(link, buffer, offset, count, timeoutMs);
             long deadline = DateTime.UtcNow.Ticks + (long)timeoutMs * TimeSpan.TicksPerMillisecond;
             while (true)
             {
@@ -663,6 +748,15 @@ namespace Esp32At.Links
                 bool wasInUse;
                 lock (gate) wasInUse = link.State != LinkState.Free;
                 if (wasInUse) MarkReset(link, "the ESP rebooted");
+            }
+            lock (gate)
+            {
+                // The set-up after the reboot makes every id passive again.
+                for (int i = 0; i < links.Length; i++)
+                {
+                    links[i].ActiveMode = false;
+                    if (links[i].Datagrams != null) links[i].Datagrams.Clear();
+                }
             }
             ClearAcceptQueue();
             accepted.Set();

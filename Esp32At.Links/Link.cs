@@ -22,6 +22,10 @@ namespace Esp32At.Links
         /// <summary>What the ESP announced for the waiting client: its buffered bytes, and whether it closed already.</summary>
         public int PendingAvailable;
         public bool PendingClosed;
+        /// <summary>The ESP sends this id's data actively (+IPD frames): set for UDP links where the firmware allows per-link modes.</summary>
+        public bool ActiveMode;
+        /// <summary>Whole datagrams of an active UDP link (allocated on first use, kept for the id).</summary>
+        public DatagramQueue Datagrams;
         public LinkKind Kind;
         /// <summary>Opened by a remote client of the ESP's server (not by CIPSTART).</summary>
         public bool Accepted;
@@ -48,6 +52,7 @@ namespace Esp32At.Links
             AcceptPending = false;
             PendingAvailable = 0;
             PendingClosed = false;
+            if (Datagrams != null) Datagrams.Clear();
             State = state;
             Kind = kind;
             Accepted = accepted;

@@ -4,6 +4,7 @@ namespace Esp32At.Links
     internal static class LinkCommands
     {
         public const string Start = "AT+CIPSTART=";
+        public const string ReceiveType = "AT+CIPRECVTYPE=";
         public const string Tcp = ",\"TCP\",";
         public const string Udp = ",\"UDP\",";
         public const string Ssl = ",\"SSL\",";

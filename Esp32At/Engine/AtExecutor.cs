@@ -10,6 +10,9 @@ namespace Esp32At.Engine
     /// <summary>Receives active-mode <c>+IPD</c> payload pieces on the pump thread. Must not call the executor.</summary>
     public delegate void ActiveDataHandler(int linkId, byte[] buffer, int offset, int count);
 
+    /// <summary>An active-mode <c>+IPD</c> frame begins: its link, payload length and (with CIPDINFO=1) sender.</summary>
+    public delegate void ActiveFrameHandler(int linkId, int length, uint remoteAddress, int remotePort);
+
     /// <summary>
     /// The synchronous AT command executor: one command outstanding at a time (callers on several threads queue on a
     /// lock), a timeout on every wait, URCs dispatched through <see cref="Urcs"/> whenever they arrive.
@@ -78,6 +81,9 @@ namespace Esp32At.Engine
 
         /// <summary>Receives active-mode <c>+IPD</c> data, when the firmware is in active receive mode.</summary>
         public ActiveDataHandler ActiveData { get; set; }
+
+        /// <summary>Told on the pump thread when an active-mode frame begins, before its payload goes to <see cref="ActiveData"/>.</summary>
+        public ActiveFrameHandler ActiveFrame { get; set; }
 
         /// <summary>Raised when the ESP rebooted on its own (a <c>ready</c> not announced by <see cref="ExpectReady"/>).</summary>
         public event AtExecutorEventHandler Rebooted;
@@ -408,9 +414,21 @@ namespace Esp32At.Engine
             if (kind == AtDataKind.ActiveIpd)
             {
                 activeLinkId = ParseIpdLinkId(header, headerLength);
+                var frameHandler = ActiveFrame;
+                if (frameHandler != null)
+                {
+                    uint from;
+                    int fromPort;
+                    ParseRemote(header, headerLength, out from, out fromPort);
+                    frameHandler(activeLinkId, length, from, fromPort);
+                }
                 return;
             }
-            ParseRemote(header, headerLength);
+            uint address;
+            int port;
+            ParseRemote(header, headerLength, out address, out port);
+            LastRemoteAddress = address;
+            LastRemotePort = port;
         }
 
         void IAtStreamSink.OnData(AtDataKind kind, byte[] buffer, int offset, int count)
@@ -523,11 +541,11 @@ namespace Esp32At.Engine
             return 0;
         }
 
-        // "+CIPRECVDATA:<len>,"a.b.c.d",<port>," -> LastRemoteAddress / LastRemotePort, without allocating.
-        private void ParseRemote(byte[] header, int length)
+        // "...,\"a.b.c.d\",<port>[,:]" of a +CIPRECVDATA or +IPD header -> the sender, without allocating.
+        private static void ParseRemote(byte[] header, int length, out uint address, out int port)
         {
-            uint address = 0;
-            int port = 0;
+            address = 0;
+            port = 0;
             int quote = -1;
             for (int i = 0; i < length; i++) if (header[i] == '"') { quote = i; break; }
             if (quote >= 0)
@@ -543,8 +561,6 @@ namespace Esp32At.Engine
                 address |= (uint)(octet & 0xFF) << shift;
                 for (i += 2; i < length && header[i] >= '0' && header[i] <= '9'; i++) port = port * 10 + (header[i] - '0');
             }
-            LastRemoteAddress = address;
-            LastRemotePort = port;
         }
 
         private string Describe(AtCommandBuffer command)
