@@ -263,18 +263,21 @@ namespace Esp32At.Links
             }
         }
 
+        // The ESP keeps each id's TLS settings (CIPSSLCCONF even in NVS), so commands whose value is already there are
+        // skipped: a repeated HTTPS request to the same host costs no extra round trips. Forgotten at a reboot.
         private void ConfigureTls(int id, TlsSettings tls, string host)
         {
+            var link = links[id];
+            var caps = device.Capabilities;
             var cmd = new AtCommandBuffer().Append(LinkCommands.SslConfig).Append(id).Append(",").Append(tls.AuthMode)
                 .Append(",").Append(tls.ClientCertificateSlot).Append(",").Append(tls.CaSlot).AppendLineEnd();
-            executor.Run(cmd, null, ReceiveCommandTimeoutMs, true);
-            var caps = device.Capabilities;
+            RunIfChanged(ref link.TlsConfigApplied, cmd);
             if (caps.Has("CIPSSLCSNI"))
             {
                 // Always send SNI (spec §6): early firmware sent none, and a name is needed when connecting by IP.
                 cmd.Clear().Append(LinkCommands.SslServerName).Append(id).Append(",")
                     .AppendQuoted(tls.ServerName != null ? tls.ServerName : host, "serverName").AppendLineEnd();
-                executor.Run(cmd, null, ReceiveCommandTimeoutMs, true);
+                RunIfChanged(ref link.TlsNameApplied, cmd);
             }
             int alpnCount = tls.Alpn == null ? 0 : tls.Alpn.Length;
             if (caps.Has("CIPSSLCALPN"))
@@ -282,9 +285,18 @@ namespace Esp32At.Links
                 // The ESP keeps per-link ALPN settings: clear them when none are wanted.
                 cmd.Clear().Append(LinkCommands.SslAlpn).Append(id).Append(",").Append(alpnCount);
                 for (int i = 0; i < alpnCount; i++) cmd.Append(",").AppendQuoted(tls.Alpn[i], "alpn");
-                executor.Run(cmd.AppendLineEnd(), null, ReceiveCommandTimeoutMs, true);
+                RunIfChanged(ref link.TlsAlpnApplied, cmd.AppendLineEnd());
             }
             else if (alpnCount > 0) throw new NotSupportedException("this firmware has no AT+CIPSSLCALPN");
+        }
+
+        private void RunIfChanged(ref string applied, AtCommandBuffer cmd)
+        {
+            var text = cmd.ToString();
+            if (text == applied) return;
+            applied = null; // unknown until the ESP said OK
+            executor.Run(cmd, null, ReceiveCommandTimeoutMs, true);
+            applied = text;
         }
 
         /// <summary>
@@ -364,6 +376,14 @@ namespace Esp32At.Links
             var link = Usable(linkId);
             if (link.Kind == LinkKind.Udp) CheckDatagram(count);
             int max = device.Capabilities.CipSendMax;
+            if (count > max && link.Kind != LinkKind.Udp && device.Capabilities.HasCipSendL)
+            {
+                // One AT+CIPSENDL streams everything: the ESP sends while the UART still delivers, instead of one
+                // prompt round trip per 8 KB (its +CIPSENDL progress lines are not needed: SEND OK ends it).
+                link.SendCommand.Clear().Append(LinkCommands.SendLong).Append(linkId).Append(",").Append(count).AppendLineEnd();
+                SendChunk(link, buffer, offset, count);
+                return;
+            }
             while (count > 0)
             {
                 int chunk = count < max ? count : max;
@@ -409,16 +429,20 @@ namespace Esp32At.Links
         // sending the same CIPSEND again after a pause cannot duplicate data. Bounded by the send timeout.
         private AtResultCode SendOnce(Link link, byte[] buffer, int offset, int count)
         {
-            long deadline = DateTime.UtcNow.Ticks + (long)SendTimeoutMs * TimeSpan.TicksPerMillisecond;
+            // The payload's own wire time (10 bits a byte), twice over, on top of the firmware's worst send stall.
+            int baud = device.BaudRate > 0 ? device.BaudRate : 9600;
+            long wireMs = (long)count * 10 * 1000 / baud;
+            int timeoutMs = (int)(SendTimeoutMs + 2 * wireMs > int.MaxValue ? int.MaxValue : SendTimeoutMs + 2 * wireMs);
+            long deadline = DateTime.UtcNow.Ticks + (long)timeoutMs * TimeSpan.TicksPerMillisecond;
             while (true)
             {
                 try
                 {
-                    return executor.Send(link.SendCommand, buffer, offset, count, SendTimeoutMs);
+                    return executor.Send(link.SendCommand, buffer, offset, count, timeoutMs);
                 }
                 catch (AtBusyException)
                 {
-                    if (DateTime.UtcNow.Ticks + BusySettleMs * TimeSpan.TicksPerMillisecond > deadline) throw new AtTimeoutException("CIPSEND on link " + link.Id + " (ESP busy)", SendTimeoutMs);
+                    if (DateTime.UtcNow.Ticks + BusySettleMs * TimeSpan.TicksPerMillisecond > deadline) throw new AtTimeoutException("CIPSEND on link " + link.Id + " (ESP busy)", timeoutMs);
                     Thread.Sleep(BusySettleMs);
                 }
             }
@@ -755,6 +779,9 @@ namespace Esp32At.Links
                 for (int i = 0; i < links.Length; i++)
                 {
                     links[i].ActiveMode = false;
+                    links[i].TlsConfigApplied = null;
+                    links[i].TlsNameApplied = null;
+                    links[i].TlsAlpnApplied = null;
                     if (links[i].Datagrams != null) links[i].Datagrams.Clear();
                 }
             }

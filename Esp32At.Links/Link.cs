@@ -26,6 +26,10 @@ namespace Esp32At.Links
         public bool ActiveMode;
         /// <summary>Whole datagrams of an active UDP link (allocated on first use, kept for the id).</summary>
         public DatagramQueue Datagrams;
+        /// <summary>The TLS set-up commands this id last got an OK for (the ESP keeps them per id).</summary>
+        public string TlsConfigApplied;
+        public string TlsNameApplied;
+        public string TlsAlpnApplied;
         public LinkKind Kind;
         /// <summary>Opened by a remote client of the ESP's server (not by CIPSTART).</summary>
         public bool Accepted;

@@ -9,6 +9,7 @@ namespace Esp32At.Links
         public const string Udp = ",\"UDP\",";
         public const string Ssl = ",\"SSL\",";
         public const string Send = "AT+CIPSEND=";
+        public const string SendLong = "AT+CIPSENDL=";
         public const string ReceiveData = "AT+CIPRECVDATA=";
         public const string ReceiveLengths = "AT+CIPRECVLEN?";
         public const string Close = "AT+CIPCLOSE=";

@@ -34,6 +34,30 @@ public class SelfHealingTests
         Assert.Throws<LinkResetException>(() => f.Links.Send(id, [1], 0, 1));
     }
 
+    [Fact]
+    public void ARebootAfterABaudSwitchIsFoundAtTheBootRateAndTheRateIsSwitchedAgain()
+    {
+        using var server = new LoopbackServer(LoopbackServer.Echo);
+        using var emulator = new Esp32At.Emulator.Core.EspEmulator(new Esp32At.Emulator.Core.EmulatorOptions { SpeedFactor = 0, BootTimeMs = 0 });
+        var transport = new Esp32At.Hosting.EmulatorTransport(emulator);
+        using var device = new Esp32AtDevice(transport, new Esp32AtOptions { BaudRate = 921600 });
+        device.Initialize();
+        Assert.Equal(921600, transport.BaudRate);
+        var links = new ConnectionTable(device);
+        device.Executor.Execute("AT+CWMODE=1", 2000);
+        device.Executor.Execute("AT+CWJAP=\"Home\",\"secret-pass\"", 5000, resendOnBusy: false);
+        int id = links.OpenTcp("127.0.0.1", server.Port);
+
+        emulator.Reboot(); // back at 115200: its "ready" reaches us garbled, at 921600
+        Assert.ThrowsAny<Esp32At.Engine.AtCommandException>(() => device.Executor.Execute("AT", 500));
+
+        Assert.True(device.WaitForRecovery(15_000), "the reboot behind the garbled ready was not found");
+        Assert.Equal(921600, transport.BaudRate);
+        Assert.Equal(921600, emulator.State.UartBaud);
+        Assert.Equal(LinkState.Reset, links.StateOf(id));
+        device.Executor.Execute("AT", 2000);
+    }
+
     private sealed class CountingRestorer : IRestorable
     {
         public int Count;

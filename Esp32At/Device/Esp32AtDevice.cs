@@ -18,6 +18,7 @@ namespace Esp32At.Device
         private readonly ArrayList restorers = new ArrayList();
         private readonly AutoResetEvent recoveryDone = new AutoResetEvent(false);
         private int bootBaud; // the rate the ESP comes up at after a reboot (AT+UART_CUR does not persist)
+        private bool checkingLink; // a link check after a timeout is running (guarded by restorers)
 
         /// <summary>Creates the device over <paramref name="transport"/>; nothing is sent before <see cref="Initialize"/>.</summary>
         public Esp32AtDevice(IAtTransport transport, Esp32AtOptions options)
@@ -27,6 +28,7 @@ namespace Esp32At.Device
             Options = options ?? new Esp32AtOptions();
             Executor = new AtExecutor(transport, Options.RingBufferSize);
             Executor.Rebooted += OnRebooted;
+            Executor.TimedOut += OnTimedOut;
         }
 
         /// <summary>
@@ -58,6 +60,9 @@ namespace Esp32At.Device
         /// <summary>The firmware version (after <see cref="Initialize"/>).</summary>
         public FirmwareVersion Version { get; private set; }
 
+        /// <summary>The UART rate in use on the host side.</summary>
+        public int BaudRate { get { return transport.BaudRate; } }
+
         /// <summary>What the firmware can do (after <see cref="Initialize"/>).</summary>
         public Capabilities Capabilities { get; private set; }
 
@@ -84,6 +89,8 @@ namespace Esp32At.Device
                 Executor.ExpectReady();
                 transport.PulseReset(50);
                 if (!Executor.WaitForReady(o.ReadyTimeoutMs)) throw new AtTimeoutException("reset (waiting for ready)", o.ReadyTimeoutMs);
+                // If that was a late power-on banner, our reset's own "ready" follows: let it pass before the first command.
+                Executor.WaitForQuiet(150, 2000);
             }
             if (!Probe())
             {
@@ -121,6 +128,43 @@ namespace Esp32At.Device
             transport.SetLineSettings(old, false);
             if (Probe()) return old;
             throw new AtTimeoutException(DeviceCommands.Attention + " after switching to " + baudRate + " baud", Options.CommandTimeoutMs);
+        }
+
+        // A timeout after a baud switch may mean the ESP rebooted: it then talks at its boot rate, so its "ready" came
+        // garbled and was never seen. Check on a thread of its own (the caller still holds the command lock).
+        private void OnTimedOut(AtExecutor sender)
+        {
+            if (Capabilities == null || transport.BaudRate == bootBaud) return;
+            lock (restorers)
+            {
+                if (checkingLink) return;
+                checkingLink = true;
+            }
+            new Thread(CheckLink).Start();
+        }
+
+        private void CheckLink()
+        {
+            try
+            {
+                if (Probe()) return; // only slow
+                int rate = transport.BaudRate;
+                transport.SetLineSettings(bootBaud, false);
+                if (Probe())
+                {
+                    Executor.ReportReboot(); // links reset, then Recover() runs the set-up and switches the rate again
+                    return;
+                }
+                transport.SetLineSettings(rate, Options.HardwareFlowControl);
+            }
+            catch (Exception)
+            {
+                // The next timeout tries again.
+            }
+            finally
+            {
+                lock (restorers) checkingLink = false;
+            }
         }
 
         // On the pump thread: the recovery talks to the ESP, so it runs on its own thread.

@@ -88,6 +88,19 @@ namespace Esp32At.Engine
         /// <summary>Raised when the ESP rebooted on its own (a <c>ready</c> not announced by <see cref="ExpectReady"/>).</summary>
         public event AtExecutorEventHandler Rebooted;
 
+        /// <summary>
+        /// Raised on the caller's thread when a command timed out (the caller still holds the command lock: handlers
+        /// must not call the executor; start a thread instead).
+        /// </summary>
+        public event AtExecutorEventHandler TimedOut;
+
+        /// <summary>Tells the listeners of <see cref="Rebooted"/> that the ESP rebooted although no <c>ready</c> was read (e.g. it came garbled at another baud rate).</summary>
+        public void ReportReboot()
+        {
+            var handler = Rebooted;
+            if (handler != null) handler(this);
+        }
+
         /// <summary>Remote IPv4 address of the last <see cref="Receive"/> (first octet in the lowest byte), 0 when unknown.</summary>
         public uint LastRemoteAddress { get; private set; }
 
@@ -277,6 +290,8 @@ namespace Esp32At.Engine
             catch (AtTimeoutException)
             {
                 lock (stateLock) timedOut = true;
+                var handler = TimedOut;
+                if (handler != null) handler(this);
                 throw;
             }
             finally

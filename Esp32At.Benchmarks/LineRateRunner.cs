@@ -1,0 +1,54 @@
+using System.Diagnostics;
+using Esp32At.Benchmarks.Line;
+using Esp32At.Benchmarks.Scenarios;
+using Esp32At.Emulator.Profiles;
+
+namespace Esp32At.Benchmarks;
+
+/// <summary>
+/// Runs every scenario for each firmware profile and baud rate, each on a fresh <see cref="BenchRig"/> (so the ring's
+/// high-water mark is per scenario), and collects the results.
+/// </summary>
+public sealed class LineRateRunner(RunSettings settings, TextWriter? log = null)
+{
+    public RunReport Run()
+    {
+        var report = new RunReport
+        {
+            Machine = $"{Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}",
+        };
+        var clock = Stopwatch.StartNew();
+        foreach (var profile in settings.Profiles)
+        {
+            foreach (int baud in settings.Bauds)
+            {
+                long bulk = settings.BulkBytes(baud);
+                foreach (int read in settings.ReadSizes)
+                    report.Throughput.Add(Step(profile, baud, $"receive {Size.Text(read)}", rig => TcpReceive.Run(rig, bulk, read)));
+                report.Throughput.Add(Step(profile, baud, "send CIPSEND", rig => TcpSend.RunCipSend(rig, bulk)));
+                var sendL = Step(profile, baud, "send CIPSENDL", rig => TcpSend.RunCipSendL(rig, bulk));
+                if (sendL != null) report.Throughput.Add(sendL);
+                report.Udp.Add(Step(profile, baud, "udp", rig => UdpSend.Run(rig, settings.UdpSize, settings.UdpDuration)));
+                report.Http.Add(Step(profile, baud, "http", rig => HttpGet.Run(rig, settings.HttpBody, settings.HttpRequests)));
+                if (settings.SeedPage)
+                {
+                    report.Pages.Add(Step(profile, baud, "page sequential", rig => SeedPage.Run(rig, parallel: false)));
+                    report.Pages.Add(Step(profile, baud, "page parallel", rig => SeedPage.Run(rig, parallel: true)));
+                }
+                report.Https.Add(Step(profile, baud, "https", rig => HttpsGet.Run(rig, settings.HttpBody, settings.HttpsRequests)));
+                report.Allocations.Add(Step(profile, baud, "allocation", rig => Allocation.Run(rig, settings.AllocationOperations)));
+            }
+        }
+        report.Elapsed = clock.Elapsed;
+        return report;
+    }
+
+    private T Step<T>(FirmwareProfile profile, int baud, string name, Func<BenchRig, T> scenario)
+    {
+        var clock = Stopwatch.StartNew();
+        using var rig = new BenchRig(profile, baud, settings.SslHandshakeMs);
+        var result = scenario(rig);
+        log?.WriteLine($"{profile.Name,-10} {baud,9} {name,-18} {clock.Elapsed.TotalSeconds,6:F1} s  {result}");
+        return result;
+    }
+}

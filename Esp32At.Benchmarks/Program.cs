@@ -1,0 +1,66 @@
+using System.Reflection;
+using BenchmarkDotNet.Running;
+using Esp32At.Benchmarks;
+using Esp32At.Benchmarks.Report;
+using Esp32At.Emulator.Profiles;
+
+// dotnet run -c Release --project Esp32At.Benchmarks [-- options]
+//   (none)            the line-rate run: tables to stdout, docs/performance-results.md, docs/performance-goodput.png,
+//                     and the generated part of docs/performance.md
+//   --micro [bdn...]  BenchmarkDotNet micro-benchmarks of the parser and executor (other arguments go to BenchmarkDotNet)
+//   --smoke           one baud, one profile, small sizes; writes nothing unless --out is given
+//   --bauds a,b       --profiles p,q       --out DIR       --no-docs
+if (args.Contains("--micro"))
+{
+    BenchmarkSwitcher.FromAssembly(typeof(RunSettings).Assembly).Run(args.Where(a => a != "--micro").ToArray());
+    return 0;
+}
+
+if (args.Contains("--trace"))
+{
+    // One short traced receive and send at a baud: where does an exchange spend its time?
+    using var rig = new Esp32At.Benchmarks.Line.BenchRig(FirmwareProfile.Named(Option("--profiles") ?? "v4.1.1-c3"), int.Parse(Option("--bauds") ?? "921600"));
+    rig.Device.Executor.Trace = new Esp32At.Benchmarks.Line.TimedTrace(Console.Out);
+    Console.WriteLine(Esp32At.Benchmarks.Scenarios.TcpReceive.Run(rig, 8192, 1024));
+    Console.WriteLine(Esp32At.Benchmarks.Scenarios.TcpReceive.Run(rig, 65536, 8192));
+    Console.WriteLine(Esp32At.Benchmarks.Scenarios.TcpSend.RunCipSend(rig, 16384));
+    Console.WriteLine(Esp32At.Benchmarks.Scenarios.UdpSend.Run(rig, 64, TimeSpan.FromMilliseconds(30)));
+    Console.WriteLine(Esp32At.Benchmarks.Scenarios.HttpsGet.Run(rig, 1000, 2));
+    return 0;
+}
+
+string? Option(string name)
+{
+    int i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+}
+
+bool smoke = args.Contains("--smoke");
+var settings = smoke ? RunSettings.Smoke : new RunSettings();
+if (Option("--bauds") is { } bauds) settings = settings with { Bauds = bauds.Split(',').Select(int.Parse).ToArray() };
+if (Option("--profiles") is { } profiles) settings = settings with { Profiles = profiles.Split(',').Select(FirmwareProfile.Named).ToArray() };
+
+string docs = Path.Combine(Program.RepoRoot(), "docs");
+string? output = Option("--out") ?? (smoke ? null : docs);
+bool updateDocs = !smoke && !args.Contains("--no-docs") && Option("--out") == null;
+settings = settings with
+{
+    OutputDirectory = output,
+    DocumentToUpdate = updateDocs ? Path.Combine(docs, "performance.md") : null,
+};
+
+Console.WriteLine($"Esp32At line-rate benchmark: bauds {string.Join(", ", settings.Bauds)}; firmware {string.Join(", ", settings.Profiles.Select(p => p.Name))}");
+var report = new LineRateRunner(settings, Console.Out).Run();
+var tables = MarkdownTables.Render(report);
+Console.WriteLine();
+Console.WriteLine(tables);
+ResultFiles.Write(report, tables, settings);
+return 0;
+
+/// <summary>The entry point; <see cref="RepoRoot"/> locates the clone the build came from.</summary>
+public partial class Program
+{
+    internal static string RepoRoot() =>
+        typeof(RunSettings).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == "RepoRoot")?.Value
+        ?? Directory.GetCurrentDirectory();
+}

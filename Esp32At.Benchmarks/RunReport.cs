@@ -1,0 +1,16 @@
+using Esp32At.Benchmarks.Scenarios;
+
+namespace Esp32At.Benchmarks;
+
+/// <summary>Everything one line-rate run measured.</summary>
+public sealed class RunReport
+{
+    public List<ThroughputResult> Throughput { get; } = [];
+    public List<UdpResult> Udp { get; } = [];
+    public List<HttpResult> Http { get; } = [];
+    public List<PageResult> Pages { get; } = [];
+    public List<HttpsResult> Https { get; } = [];
+    public List<AllocationResult> Allocations { get; } = [];
+    public TimeSpan Elapsed { get; set; }
+    public string Machine { get; set; } = "";
+}

@@ -1,0 +1,84 @@
+using Esp32At.Benchmarks;
+using Esp32At.Benchmarks.Report;
+
+namespace Esp32At.Tests.Benchmarks;
+
+/// <summary>
+/// Real-time measurements: they run alone, so that other tests neither slow them nor are slowed by them.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class BenchmarkCollection
+{
+    public const string Name = "Benchmarks (real time, alone)";
+}
+
+/// <summary>
+/// The CI variant of the line-rate benchmark (one baud, one firmware, small sizes): the runner still produces every
+/// table and the plot, with ratios a paced UART allows, so the benchmark cannot rot.
+/// </summary>
+[Collection(BenchmarkCollection.Name)]
+public class LineRateSmokeTests
+{
+    [Fact]
+    public void TheSmokeRunProducesItsTablesAndThePlotWithSaneNumbers()
+    {
+        var report = new LineRateRunner(RunSettings.Smoke).Run();
+
+        Assert.Equal(["receive, 1 KiB reads", "receive, 8 KiB reads", "send, CIPSEND", "send, CIPSENDL"],
+            report.Throughput.Select(t => t.Case));
+        // The emulator paces bytes at the line rate: no case can beat it, and every case moves data.
+        Assert.All(report.Throughput, t => Assert.InRange(t.Ratio, 0.01, 1.05));
+        var udp = Assert.Single(report.Udp);
+        Assert.InRange(udp.PayloadRatio, 0.001, 1.05);
+        Assert.InRange(udp.ProtocolRatio, 0.001, 1.05);
+        // One CIPSEND exchange of 64 bytes: "AT+CIPSEND=0,64\r\n" + payload out; prompt, Recv and SEND OK back.
+        Assert.Equal(17 + 64, udp.BytesOutPerDatagram);
+        Assert.Equal("\r\nOK\r\n\r\n>".Length + "\r\nRecv 64 bytes\r\n\r\nSEND OK\r\n".Length, udp.BytesInPerDatagram);
+
+        // A plain GET: CIPSTART, CIPSEND (command, payload), CIPRECVDATA, CIPCLOSE; the target is at most 6.
+        var http = Assert.Single(report.Http);
+        Assert.InRange(http.MinRoundTrips, 4, 6);
+        Assert.Equal(http.MinRoundTrips, http.MaxRoundTrips);
+        Assert.True(http.TimeOverMinimum >= 0.95, $"a GET cannot beat the line: {http.TimeOverMinimum}");
+
+        var https = Assert.Single(report.Https);
+        Assert.True(https.ConnectSeconds > 0 && https.SendSeconds > 0 && https.ReceiveSeconds > 0);
+
+        var allocation = Assert.Single(report.Allocations);
+        Assert.Equal(0, allocation.SendBytesPerOp);
+        Assert.Equal(0, allocation.ReceiveBytesPerOp);
+
+        var tables = MarkdownTables.Render(report);
+        foreach (var heading in new[] { "### TCP goodput / line rate", "### UDP datagrams sent per second", "### HTTP GET", "### HTTPS GET", "### Bytes allocated" })
+            Assert.Contains(heading, tables);
+
+        string dir = Path.Combine(Path.GetTempPath(), "esp32at-bench-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            ResultFiles.Write(report, tables, RunSettings.Smoke with { OutputDirectory = dir });
+            Assert.Contains("| v4.1.1-c3 | 921600 | receive, 1 KiB reads |", File.ReadAllText(Path.Combine(dir, ResultFiles.TablesFile)));
+            var png = File.ReadAllBytes(Path.Combine(dir, ResultFiles.PlotFile));
+            Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, png[..4]);
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
+
+    [Fact]
+    public void TheGeneratedPartOfTheDocumentIsReplacedAndTheRestKept()
+    {
+        string path = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(path, $"# Title\n\nintro\n\n{ResultDocument.Begin}\nold tables\n{ResultDocument.End}\n\nafter\n");
+            ResultDocument.Update(path, "new tables\n");
+            Assert.Equal($"# Title\n\nintro\n\n{ResultDocument.Begin}\n\nnew tables\n\n{ResultDocument.End}\n\nafter\n", File.ReadAllText(path));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}
