@@ -554,7 +554,11 @@ namespace Esp32At.Links
                 state = link.State;
                 generation = link.Generation;
                 // Nobody may take this id until the ESP confirmed the close (Reserve skips closing links).
-                if (state != LinkState.Free) link.Closing = true;
+                if (state != LinkState.Free)
+                {
+                    link.Closing = true;
+                    link.CloseSeen = state != LinkState.Open; // no CIPCLOSE, so no CLOSED of ours will come
+                }
             }
             if (state == LinkState.Open)
             {
@@ -735,7 +739,9 @@ namespace Esp32At.Links
             var link = links[id];
             lock (gate)
             {
-                if (link.AcceptPending) link.PendingClosed = true; // the waiting client, not the old owner
+                // The CLOSED our own CIPCLOSE causes may come after the ESP already gave the id to a new client.
+                if (link.Closing && !link.CloseSeen) link.CloseSeen = true;
+                else if (link.AcceptPending) link.PendingClosed = true; // the waiting client, not the old owner
                 else if (link.State == LinkState.Open || link.State == LinkState.Connecting) link.State = LinkState.RemoteClosed;
             }
             link.Changed.Set();

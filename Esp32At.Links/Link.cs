@@ -17,6 +17,8 @@ namespace Esp32At.Links
         public int Generation;
         /// <summary>CIPCLOSE is running: the id is not handed out until it finished.</summary>
         public bool Closing;
+        /// <summary>The CLOSED caused by our own CIPCLOSE was seen (a later one is about the id's next owner).</summary>
+        public bool CloseSeen;
         /// <summary>The ESP's server accepted a client on this id while the previous owner still held it.</summary>
         public bool AcceptPending;
         /// <summary>What the ESP announced for the waiting client: its buffered bytes, and whether it closed already.</summary>

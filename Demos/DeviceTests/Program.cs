@@ -1,0 +1,3 @@
+using Esp32At.Demos.DeviceTests;
+
+return DeviceTestsHost.Run(args, new ConsoleTestOutput());

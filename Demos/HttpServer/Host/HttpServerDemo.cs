@@ -1,0 +1,106 @@
+using System.CommandLine;
+using Esp32At.CircuitPython;
+using Esp32At.Demos.Common;
+using CpWifi = Esp32At.CircuitPython.Wifi;
+using MdnsServer = Esp32At.CircuitPython.Mdns.Server;
+
+namespace Esp32At.Demos.HttpServer;
+
+/// <summary>
+/// The host side of the HTTP server demo: brings up the ESP (serial port or emulator), joins Wi-Fi, advertises
+/// <c>esp32at.local</c> over mDNS, listens on an ESP port with the CircuitPython-style sockets and serves the status
+/// page and API. On the emulator it prints the 127.0.0.1 URL its port map gives the ESP port, for a browser or curl.
+/// </summary>
+public static class HttpServerDemo
+{
+    /// <summary>The line that announces the URL starts with this.</summary>
+    public const string UrlPrefix = "Open ";
+
+    public static int Run(string[] args, IServerLog log, WaitHandle? stop = null)
+    {
+        var cli = new DemoCommandLine();
+        var seconds = new Option<int>("--seconds") { HelpName = "n", Description = "Stop after n seconds (0 = until Ctrl+C)." };
+        var espPort = new Option<int>("--listen-port") { HelpName = "port", Description = "The ESP port to serve on.", DefaultValueFactory = _ => 80 };
+        var requestTimeout = new Option<int>("--request-timeout") { HelpName = "ms", Description = "Time a client has to send its request before it gets 408.", DefaultValueFactory = _ => 5000 };
+        var hostname = new Option<string>("--hostname") { HelpName = "name", Description = "mDNS host name (name.local); empty = no mDNS.", DefaultValueFactory = _ => "esp32at" };
+        var root = cli.Create("Esp32At HTTP server demo: a status page and JSON API (GET /api/status, POST /api/led) served through the ESP32.",
+            seconds, espPort, requestTimeout, hostname);
+        root.SetAction(r => Run(cli.Read(r), r.GetValue(seconds), r.GetValue(espPort), r.GetValue(requestTimeout), r.GetValue(hostname)!, log, stop));
+        return root.Parse(args).Invoke();
+    }
+
+    private static int Run(DemoOptions options, int seconds, int espPort, int requestTimeoutMs, string hostname, IServerLog log, WaitHandle? external)
+    {
+        using var session = DemoSession.Open(options);
+        log.Line($"Esp32At HttpServer demo on {session.Describe()}");
+        var init = new WifiInitOptions
+        {
+            BaudRate = options.EffectiveSwitchBaud,
+            HardwareFlowControl = options.RtsCts,
+            HardReset = options.Reset != Hosting.ResetLine.None ? ResetPolicy.Always : ResetPolicy.Never,
+        };
+        try
+        {
+            if (!CpWifi.Init(session.Transport, init))
+            {
+                log.Line($"ESP did not come up: {CpWifi.LastInitError?.Message}");
+                return 1;
+            }
+            session.AttachTrace(CpWifi.Device!.Executor, Console.Out);
+            var radio = CpWifi.Radio!;
+            radio.Connect(options.Ssid, options.Password);
+            string address = radio.Ipv4Address.ToString();
+            log.Line($"{CpWifi.AtVersion}; joined \"{options.Ssid}\" as {address}");
+            if (hostname.Length > 0) Advertise(radio, hostname, espPort, log);
+
+            var pool = new SocketPool(radio);
+            using var listener = new CircuitPythonListener(pool, espPort, 5);
+            var app = new DemoApp(new SimulatedLed(log), address);
+            var url = session.Emulator?.Links.Ports.TcpServer(espPort) is { } mapped
+                ? $"http://127.0.0.1:{mapped.Port}/"
+                : $"http://{address}{(espPort == 80 ? "" : ":" + espPort)}/";
+            log.Line($"{UrlPrefix}{url}  (ESP port {espPort}{(session.Emulator is not null ? ", mapped to this machine by the emulator" : "")})");
+            log.Line($"  try: curl {url}api/status   curl -X POST -d '{{\"toggle\":true}}' {url}api/led");
+
+            using var stop = new ManualResetEvent(false);
+            using var timer = seconds > 0 ? new Timer(_ => stop.Set(), null, seconds * 1000, Timeout.Infinite) : null;
+            ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; stop.Set(); };
+            Console.CancelKeyPress += onCancel;
+            var relay = external is null ? null : ThreadPool.RegisterWaitForSingleObject(external, (_, _) => stop.Set(), null, -1, true);
+            try
+            {
+                new MiniHttpServer(listener, app, new RequestReader { RequestTimeoutMs = requestTimeoutMs }, log).Run(stop);
+            }
+            finally
+            {
+                Console.CancelKeyPress -= onCancel;
+                relay?.Unregister(null);
+            }
+            log.Line($"HttpServer demo stopped: {app.Served} requests served, {app.Refused} refused.");
+            return 0;
+        }
+        catch (Exception e)
+        {
+            log.Line($"HttpServer demo failed: {e.GetType().Name}: {e.Message}");
+            return 1;
+        }
+        finally
+        {
+            CpWifi.Deinit();
+        }
+    }
+
+    private static void Advertise(Radio radio, string hostname, int port, IServerLog log)
+    {
+        try
+        {
+            var mdns = new MdnsServer(radio) { Hostname = hostname, InstanceName = "Esp32At demo" };
+            mdns.AdvertiseService("_http", "_tcp", port);
+            log.Line($"mDNS: {hostname}.local, _http._tcp port {port}");
+        }
+        catch (Exception e)
+        {
+            log.Line($"mDNS not available: {e.Message}");
+        }
+    }
+}

@@ -1,0 +1,3 @@
+using Esp32At.Demos.HttpServer;
+
+return HttpServerDemo.Run(args, new ConsoleServerLog());
