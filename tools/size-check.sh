@@ -6,15 +6,20 @@ artifacts="${1:-${ESP32AT_ARTIFACTS:-$(cd "$(dirname "$0")/.." && pwd)/artifacts
 limit=65536
 status=0
 found=0
+declare -A seen
+# Each device project's output folder also holds copies of the assemblies it references: report each assembly once.
 for dll in "$artifacts"/bin/*.Device/release/*.dll; do
   [ -e "$dll" ] || continue
+  name=$(basename "$dll")
+  [ -n "${seen[$name]:-}" ] && continue
+  seen[$name]=1
   found=$((found + 1))
   size=$(stat -c %s "$dll")
   if [ "$size" -gt "$limit" ]; then
-    printf 'size-check: %-28s %7d bytes  OVER the %d-byte limit\n' "$(basename "$dll")" "$size" "$limit"
+    printf 'size-check: %-40s %7d bytes  OVER the %d-byte limit\n' "$name" "$size" "$limit"
     status=1
   else
-    printf 'size-check: %-28s %7d bytes  (%d%% of 64 KB)\n' "$(basename "$dll")" "$size" $((size * 100 / limit))
+    printf 'size-check: %-40s %7d bytes  (%d%% of 64 KB)\n' "$name" "$size" $((size * 100 / limit))
   fi
 done
 if [ "$found" -eq 0 ]; then echo "size-check: no device assemblies under $artifacts/bin/*.Device/release" >&2; exit 1; fi
