@@ -23,9 +23,11 @@ internal static class Program
         var speed = new Option<double>("--speed") { HelpName = "factor", Description = "Scale of every firmware delay and of UART pacing (1 = realistic, 0 = instant, no pacing).", DefaultValueFactory = _ => 1.0 };
         var baud = new Option<int>("--baud") { HelpName = "rate", Description = "Initial UART baud rate of the ESP (as if stored by AT+UART_DEF); bytes take their wire time at the current rate (10 bits a byte) scaled by --speed.", DefaultValueFactory = _ => 115200 };
         var dns = new Option<string[]>("--dns") { HelpName = "name=ipv4", Description = "A name the emulated ESP resolves: name=ipv4 (e.g. example.test=127.0.0.1). Repeatable." };
+        var mdns = new Option<string[]>("--mdns-service") { HelpName = "service", Description = "A DNS-SD service on the simulated LAN, answering mDNS queries the ESP's UDP links send to 224.0.0.251:5353: instance,type,host,address,port[,key=value;key=value] (e.g. \"Office Printer,_http._tcp,printer,192.168.1.20,80,path=/\"). Repeatable." };
+        var coldClock = new Option<bool>("--cold-clock") { Description = "Start with the ESP's clock at 1970 (a cold power-on): TLS with server verification (CIPSSLCCONF modes 2/3) fails until SNTP or AT+SYSTIMESTAMP sets it. Default: the clock already holds the network time." };
         var root = new RootCommand("ESP-AT firmware emulator: an ESP32-C3/C6 running Espressif ESP-AT, byte-exact, with real loopback sockets behind its links.")
         {
-            config, listen, pty, log, profile, aps, speed, baud, dns,
+            config, listen, pty, log, profile, aps, speed, baud, dns, mdns, coldClock,
         };
         root.SetAction(result =>
         {
@@ -39,6 +41,10 @@ internal static class Program
                 Baud = Given(result, baud) ? result.GetValue(baud) : null,
                 AccessPoints = Given(result, aps) ? result.GetValue(aps)!.ToList() : null,
                 Dns = Given(result, dns) ? EmulatorConfigFile.ParseDns(result.GetValue(dns)!) : null,
+                MdnsServices = Given(result, mdns) ? result.GetValue(mdns)!.ToList() : null,
+                Options = Given(result, coldClock) && result.GetValue(coldClock)
+                    ? new() { ["clockSetAtStart"] = System.Text.Json.JsonSerializer.SerializeToElement(false) }
+                    : null,
             };
             var file = result.GetValue(config);
             var settings = file is null ? fromCli : EmulatorConfigFile.Load(file.FullName).OverriddenBy(fromCli);

@@ -5,9 +5,10 @@ namespace Esp32At.CircuitPython.Mdns
 {
     /// <summary>
     /// <c>mdns.Server</c>: announces the board's host name and a service over mDNS through the ESP (<c>AT+MDNS</c>).
-    /// ESP-AT holds one service: advertising another replaces the first. Browsing (<see cref="Find"/>) needs ESP-AT 5.0+.
+    /// ESP-AT holds one service: advertising another replaces the first. Browsing (<see cref="Find"/>) runs on the host,
+    /// over a UDP link of the ESP (ESP-AT has no query command before 5.0).
     /// </summary>
-    public sealed class Server
+    public sealed partial class Server
     {
         private readonly Radio radio;
         private string hostname;
@@ -68,13 +69,6 @@ namespace Esp32At.CircuitPython.Mdns
                 if (keys[i].Length == 0) throw new ArgumentException("a TXT record needs a key", "txtRecords");
             }
             radio.Service.Advertise(new MdnsAdvertisement(hostname, serviceType, port, instanceName, protocol, n == 0 ? null : keys, n == 0 ? null : values));
-        }
-
-        /// <summary>Not available: browsing needs ESP-AT 5.0 (<c>AT+MDNS=2</c>), which the supported chips do not run.</summary>
-        /// <exception cref="NotSupportedException">Always.</exception>
-        public RemoteService[] Find(string serviceType, string protocol, double timeout = 1)
-        {
-            throw new NotSupportedException("mDNS browsing needs ESP-AT 5.0 (AT+MDNS=2); C3/C6 firmware up to 4.1 cannot");
         }
 
         /// <summary>Stops announcing (<c>AT+MDNS=0</c>).</summary>

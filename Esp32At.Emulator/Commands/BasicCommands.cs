@@ -16,13 +16,13 @@ public static class BasicCommands
         t.Register("RESTORE", c => Only(c, CommandKind.Execute, () =>
         {
             c.State.UartBootBaud = 115200;
+            c.Emulator.Nvs.Erase();
             c.AfterFinal = () => c.Emulator.Reboot();
         }));
         t.Register("CMD", c => Only(c, CommandKind.Query, () =>
         {
             int i = 0;
-            foreach (var name in c.Emulator.Commands.Names)
-                if (name.Length > 0 && name[0] != 'E') c.Info($"+CMD:{i++},\"AT+{name}\",1,1,1,1");
+            foreach (var name in c.Emulator.Commands.Names) c.Info(CommandForms.Line(i++, name));
         }));
         t.Register("SYSLOG", c => Flag(c, "SYSLOG", () => c.State.SysLog ? 1 : 0, v => c.State.SysLog = v == 1, 0, 1, crlf: true));
         t.Register("SYSSTORE", c => Flag(c, "SYSSTORE", () => c.State.SysStore, v => c.State.SysStore = v, 0, 1, crlf: true));

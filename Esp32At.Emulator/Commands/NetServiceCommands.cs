@@ -20,6 +20,25 @@ public static class NetServiceCommands
         t.Register("CIPSNTPTIME", CipSntpTime);
         if (emulator.Profile.Version >= new Version(2, 4)) t.Register("CIPSNTPINTV", CipSntpIntv);
         t.Register("MDNS", Mdns);
+        t.Register("SYSTIMESTAMP", SysTimestamp);
+    }
+
+    /// <summary>
+    /// AT+SYSTIMESTAMP (spec §1.5, §6): the clock as Unix seconds, query line without CR LF; the set form sets it, so
+    /// certificate dates check out without SNTP.
+    /// </summary>
+    private static void SysTimestamp(CommandContext c)
+    {
+        if (c.Line.Kind == CommandKind.Query)
+        {
+            c.Raw($"+SYSTIMESTAMP:{(long)(c.Emulator.Radio.UtcNow() - DateTime.UnixEpoch).TotalSeconds}");
+            return;
+        }
+        if (c.Line.Kind != CommandKind.Set) throw new CommandException(OperationType);
+        Count(c, 1, 1);
+        long seconds = c.Line.Int(0);
+        if (seconds is < 0 or > uint.MaxValue) throw Invalid(0);
+        c.Emulator.Radio.SetClock(DateTime.UnixEpoch.AddSeconds(seconds));
     }
 
     private static void Ping(CommandContext c)

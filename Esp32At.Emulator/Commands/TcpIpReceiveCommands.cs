@@ -36,12 +36,17 @@ public static class TcpIpReceiveCommands
         c.AfterFinal = () => c.Emulator.Links.AfterRead(link);
     }
 
-    /// <summary>Five values, -1 for a link not open; from v3.3 single mode prints link 0 only (spec §2.3, §5).</summary>
+    /// <summary>
+    /// One value per link: up to v4.0 five values with -1 for a link not open, from v4.1 an empty field for it; from
+    /// v3.3 single mode prints link 0 only (spec §2.3, §5).
+    /// </summary>
     private static void CipRecvLen(CommandContext c)
     {
         if (c.Line.Kind != CommandKind.Query) throw new CommandException();
-        int count = c.State.CipMux == 0 && c.Emulator.Profile.HasCipRecvType ? 1 : 5;
-        var lengths = Enumerable.Range(0, count).Select(i => c.Emulator.Links[i]?.Buffered ?? -1);
+        var profile = c.Emulator.Profile;
+        int count = c.State.CipMux == 0 && profile.HasCipRecvType ? 1 : profile.MaxLinks;
+        string closed = profile.RecvLenVariableList ? "" : "-1";
+        var lengths = Enumerable.Range(0, count).Select(i => c.Emulator.Links[i]?.Reported.ToString() ?? closed);
         c.Info("+CIPRECVLEN:" + string.Join(",", lengths));
     }
 }

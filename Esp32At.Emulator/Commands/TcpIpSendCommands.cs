@@ -28,7 +28,7 @@ public static class TcpIpSendCommands
 
     private static Target Parse(CommandContext c, long max)
     {
-        if (c.Line.Kind != CommandKind.Set) throw new CommandException(); // the passthrough form needs CIPMODE=1
+        if (c.Line.Kind != CommandKind.Set) throw new CommandException();
         var (id, at) = LinkArguments.Of(c);
         int count = c.Line.Count - at;
         if (count != 1 && count != 3) throw new CommandException("0x01060000");
@@ -53,6 +53,11 @@ public static class TcpIpSendCommands
 
     private static void Send(CommandContext c, bool escaped)
     {
+        if (!escaped && c.Line.Kind == CommandKind.Execute)
+        {
+            PassthroughCommands.Send(c);
+            return;
+        }
         var target = Parse(c, c.Emulator.Profile.CipSendMax);
         byte[] data;
         if (escaped)
@@ -85,7 +90,7 @@ public static class TcpIpSendCommands
         c.Emulator.BeginData(entry, Prompt(c));
         try
         {
-            while (received < target.Length && !entry.Canceled)
+            while (received < target.Length && !entry.Canceled && c.Emulator.IsCurrentEntry(entry))
             {
                 var chunk = entry.Next(100);
                 if (chunk is null) continue;
@@ -106,7 +111,7 @@ public static class TcpIpSendCommands
         }
         finally
         {
-            c.Emulator.EndData();
+            c.Emulator.EndData(entry);
         }
         if (reported != sent || sent == 0) c.Info($"+CIPSENDL:{sent},{received}");
         c.FinalResult = entry.Canceled ? "\r\nSEND CANCELLED\r\n" : failed ? "\r\nSEND FAIL\r\n" : "\r\nSEND OK\r\n";

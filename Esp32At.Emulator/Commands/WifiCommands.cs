@@ -5,7 +5,7 @@ using static Esp32At.Emulator.Commands.ArgumentChecks;
 
 namespace Esp32At.Emulator.Commands;
 
-/// <summary>Wi-Fi station commands (spec §2.2): CWMODE, CWJAP, CWQAP, CWSTATE, CWLAP.</summary>
+/// <summary>Wi-Fi station commands (spec §2.2): CWMODE, CWJAP, CWQAP, CWSTATE, CWLAP, CWAUTOCONN.</summary>
 public static class WifiCommands
 {
     public static void Register(EspEmulator emulator)
@@ -16,6 +16,21 @@ public static class WifiCommands
         t.Register("CWQAP", CwQap);
         t.Register("CWSTATE", CwState);
         t.Register("CWLAP", CwLap);
+        t.Register("CWAUTOCONN", CwAutoConn);
+    }
+
+    /// <summary>CWAUTOCONN (spec §2.1, §8): auto-connect at boot, default 1, always saved; the query line has no CR LF.</summary>
+    private static void CwAutoConn(CommandContext c)
+    {
+        var w = c.State.Wireless;
+        if (c.Line.Kind == CommandKind.Query)
+        {
+            c.Raw($"+CWAUTOCONN:{(w.AutoConnect ? 1 : 0)}");
+            return;
+        }
+        if (c.Line.Kind != CommandKind.Set) throw new CommandException(OperationType);
+        Count(c, 1, 1);
+        w.AutoConnect = Int(c, 0, 0, 1) == 1;
     }
 
     private static void CwMode(CommandContext c)
@@ -102,10 +117,7 @@ public static class WifiCommands
             c.State.Wireless.Episode++; // cancels a pending auto-reconnect
             c.State.WifiState = 3;
         }
-        var target = radio.AccessPointsInRange.FirstOrDefault(a => a.Ssid == ssid && (bssid is null || a.Bssid == bssid));
-        int failure = target is null ? 3
-            : target.JoinFailure is 1 or 4 ? target.JoinFailure
-            : target.Ecn != 0 && target.Password != password ? 2 : 0;
+        int failure = radio.Joiner.Evaluate(ssid, password, bssid, out var target);
         c.Emulator.Clock.Delay(failure == 1 ? c.State.Wireless.Join.JapTimeoutS * 1000 : options.JoinTimeMs);
         if (failure != 0)
         {
@@ -113,6 +125,7 @@ public static class WifiCommands
             c.State.JoinedAp = null;
             radio.ReportDisconnect();
             c.Info($"+CWJAP:{failure}");
+            radio.Joiner.RetryAfterFailedJoin(); // reconnect attempts follow a failed join (spec §3 WIFI DISCONNECT)
             throw new CommandException(ExecutionFailed);
         }
         radio.Associate(target!);

@@ -12,6 +12,9 @@ public abstract class DataEntry
     /// <summary>True once the entry has everything it waits for.</summary>
     public abstract bool Complete { get; }
 
+    /// <summary>Whether the entry recognises its escape itself (passthrough's timed <c>+++</c>) instead of a lone <c>+++</c> chunk cancelling it.</summary>
+    internal virtual bool DetectsOwnEscape => false;
+
     private bool canceled;
 
     /// <summary>Set when a lone <c>+++</c> chunk cancelled the entry.</summary>

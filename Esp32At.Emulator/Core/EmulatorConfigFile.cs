@@ -12,7 +12,8 @@ namespace Esp32At.Emulator.Core;
 /// it. Keys are the CLI option names in camelCase, plus any simple <see cref="EmulatorOptions"/> property by name:
 /// <code>
 /// { "listen": "127.0.0.1:5555", "pty": true, "log": "uart.log", "profile": "v4.1.1-c3", "speed": 1, "baud": 115200,
-///   "accessPoints": ["Home,secret-pass,-48"], "dns": { "example.test": "127.0.0.1" }, "bootTimeMs": 500 }
+///   "accessPoints": ["Home,secret-pass,-48"], "dns": { "example.test": "127.0.0.1" }, "bootTimeMs": 500,
+///   "mdnsServices": ["Office Printer,_http._tcp,printer,192.168.1.20,80,path=/"], "clockSetAtStart": false }
 /// </code>
 /// A null member means "not given" (the default applies).
 /// </summary>
@@ -41,6 +42,8 @@ public sealed class EmulatorConfigFile
     public List<string>? AccessPoints { get; set; }
     /// <summary>Names the ESP resolves: name → IPv4.</summary>
     public Dictionary<string, string>? Dns { get; set; }
+    /// <summary>DNS-SD services on the simulated LAN as <c>instance,type,host,address,port[,key=value;...]</c> (see <see cref="Mdns.MdnsService.Parse"/>).</summary>
+    public List<string>? MdnsServices { get; set; }
 
     /// <summary>The other keys: <see cref="EmulatorOptions"/> properties of simple type (int, double, bool, string).</summary>
     [JsonExtensionData]
@@ -78,6 +81,7 @@ public sealed class EmulatorConfigFile
             Baud = overrides.Baud ?? Baud,
             AccessPoints = overrides.AccessPoints ?? AccessPoints,
             Dns = overrides.Dns ?? Dns,
+            MdnsServices = overrides.MdnsServices ?? MdnsServices,
             Options = options,
         };
     }
@@ -92,6 +96,7 @@ public sealed class EmulatorConfigFile
             SpeedFactor = Speed ?? defaults.SpeedFactor,
             BaudRate = Baud ?? defaults.BaudRate,
             AccessPoints = AccessPoints is { Count: > 0 } aps ? aps.Select(AccessPoint.Parse).ToList() : defaults.AccessPoints,
+            LanServices = MdnsServices is { Count: > 0 } services ? services.Select(Mdns.MdnsService.Parse).ToList() : defaults.LanServices,
         };
         foreach (var (key, value) in Options ?? []) Set(options, key, value);
         return options;
@@ -127,7 +132,7 @@ public sealed class EmulatorConfigFile
         if (property is null || !property.CanWrite || !IsSimple(property.PropertyType))
         {
             var known = typeof(EmulatorOptions).GetProperties().Where(p => p.CanWrite && IsSimple(p.PropertyType)).Select(p => Camel(p.Name));
-            throw new FormatException($"unknown option '{key}' (known: listen, pty, log, profile, speed, baud, accessPoints, dns, {string.Join(", ", known)})");
+            throw new FormatException($"unknown option '{key}' (known: listen, pty, log, profile, speed, baud, accessPoints, dns, mdnsServices, {string.Join(", ", known)})");
         }
         try
         {

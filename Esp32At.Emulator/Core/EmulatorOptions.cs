@@ -29,6 +29,14 @@ public sealed record EmulatorOptions
     public int PingLatencyMs { get; init; } = 12;
     /// <summary>Firmware time from CIPSNTPCFG (or WIFI GOT IP) to +TIME_UPDATED (spec §8: 1-5 s).</summary>
     public int SntpSyncMs { get; init; } = 2000;
+    /// <summary>
+    /// Whether the ESP's clock already holds the network time when the emulator starts, as after an earlier SNTP sync
+    /// (the time survives soft resets on C3/C6, spec §2.3). False is a cold power-on: the clock starts at 1970 and TLS
+    /// auth modes 2/3 fail the certificate dates until <c>+TIME_UPDATED</c> or <c>AT+SYSTIMESTAMP=</c> (spec §6 "Clock").
+    /// </summary>
+    public bool ClockSetAtStart { get; init; } = true;
+    /// <summary>Model the SSL passive-length quirk (spec §7.6) from the start; see <see cref="Faults.SslEncryptedLengths"/>.</summary>
+    public bool SslPassiveLengthQuirk { get; init; }
     /// <summary>Firmware time of a TLS handshake (spec §8: 1-5 s).</summary>
     public int SslHandshakeTimeMs { get; init; } = 1500;
     /// <summary>
@@ -40,6 +48,8 @@ public sealed record EmulatorOptions
     public int BaudRate { get; init; } = 115200;
     /// <summary>Whether bytes take their wire time at the current baud rate (scaled by <see cref="SpeedFactor"/>; 0 = never paced).</summary>
     public bool UartPacing { get; init; } = true;
+    /// <summary>DNS-SD services of hosts on the simulated LAN: they answer mDNS queries the ESP's UDP links send (see <c>emulator.Radio.Lan</c>).</summary>
+    public IReadOnlyList<Mdns.MdnsService> LanServices { get; init; } = [];
     /// <summary>A log of every UART write in both directions from power-on (see <see cref="Transports.ByteLog"/>), or null.</summary>
     public Transports.ByteLog? UartLog { get; init; }
 }

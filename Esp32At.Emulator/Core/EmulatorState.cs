@@ -30,13 +30,17 @@ public sealed class EmulatorState
     /// <summary>Volatile link settings (CIPSENDLCFG; the network helper's area).</summary>
     public Network.LinkSettings Net { get; } = new();
 
-    /// <summary>Back to the power-on state (after a reboot; persisted values are not modelled yet).</summary>
+    /// <summary>Back to the factory power-on state (the boot then applies what NVS saved, see <see cref="NvsStore"/>).</summary>
     public void Reset()
     {
         Echo = true;
         SysLog = false;
+        SysStore = 1; // [UNVERIFIED] the mfg_nvs default again; the spec does not list SYSSTORE among the saved settings
+        SysMsg = 0;
+        CwMode = 1;
         CipMux = 0;
         CipMode = 0;
+        TransIntvl = 20;
         CipDInfo = false;
         Array.Clear(RecvMode);
         CipServerMaxConn = 5;

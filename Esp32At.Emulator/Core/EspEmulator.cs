@@ -41,6 +41,7 @@ public sealed class EspEmulator : IDisposable
         SoftApCommands.Register(this);
         NetServiceCommands.Register(this);
         TcpIpNameCommands.Register(this);
+        PassthroughCommands.Register(this);
         Links = new Network.LinkTable(this);
         Faults = new Faults(this);
         Radio = new RadioControl(this);
@@ -71,6 +72,9 @@ public sealed class EspEmulator : IDisposable
     /// <summary>The manufacturing NVS (AT+SYSMFG: certificates); flash, so reboots keep it.</summary>
     public Network.MfgStore Mfg { get; } = Network.MfgStore.Factory();
 
+    /// <summary>The settings saved in flash (SYSSTORE): applied at every boot, erased by AT+RESTORE.</summary>
+    public NvsStore Nvs { get; } = new();
+
     /// <summary>The in-process line to the host.</summary>
     public InProcessPort Port { get; } = new();
 
@@ -84,6 +88,8 @@ public sealed class EspEmulator : IDisposable
         {
             state = InputState.Booting;
             bootGeneration++;
+            (entry as PassthroughEntry)?.Abandon();
+            entry = null; // a running data entry is abandoned
         }
         Links.DropAll();
         new Thread(() => Boot(garbage)) { IsBackground = true }.Start();
@@ -106,12 +112,14 @@ public sealed class EspEmulator : IDisposable
     internal void ReadData(DataEntry dataEntry, params string[] prompt)
     {
         BeginData(dataEntry, prompt);
+        bool abandoned;
         lock (gate)
         {
-            while (!dataEntry.Complete && !dataEntry.Canceled && running) Monitor.Wait(gate, 100);
+            while (!dataEntry.Complete && !dataEntry.Canceled && running && ReferenceEquals(entry, dataEntry)) Monitor.Wait(gate, 100);
+            abandoned = !dataEntry.Complete && !ReferenceEquals(entry, dataEntry); // rebooted meanwhile
         }
-        EndData();
-        if (dataEntry.Canceled) throw new DataCanceledException();
+        EndData(dataEntry);
+        if (dataEntry.Canceled || abandoned) throw new DataCanceledException();
     }
 
     /// <summary>Routes input to <paramref name="dataEntry"/> and writes the prompt; the command consumes it itself (streaming sends) and calls <see cref="EndData"/>.</summary>
@@ -126,11 +134,44 @@ public sealed class EspEmulator : IDisposable
         }
     }
 
-    /// <summary>Ends a data entry: further input is busy input again until the final result.</summary>
-    internal void EndData()
+    /// <summary>Input goes to <paramref name="passthrough"/> from now on (called right after the prompt went out).</summary>
+    internal void EnterPassthrough(PassthroughEntry passthrough)
     {
         lock (gate)
         {
+            entry = passthrough;
+            state = InputState.DataEntry;
+        }
+    }
+
+    /// <summary>
+    /// Back to command mode after <c>+++</c> (no reply but <c>\r\n+QUITT\r\n</c> with SYSMSG bit0, spec §2.4). Under
+    /// the input lock, so the next chunk the host sends is already a command.
+    /// </summary>
+    internal void LeavePassthrough(PassthroughEntry passthrough)
+    {
+        lock (gate)
+        {
+            if (!ReferenceEquals(entry, passthrough)) return;
+            entry = null;
+            state = InputState.Idle;
+            Links.Passthrough = null;
+            if ((State.SysMsg & 1) != 0) Output("\r\n+QUITT\r\n");
+        }
+    }
+
+    /// <summary>Whether <paramref name="dataEntry"/> still receives the input (false after a reboot or disposal).</summary>
+    internal bool IsCurrentEntry(DataEntry dataEntry)
+    {
+        lock (gate) return running && ReferenceEquals(entry, dataEntry);
+    }
+
+    /// <summary>Ends a data entry: further input is busy input again until the final result.</summary>
+    internal void EndData(DataEntry? which = null)
+    {
+        lock (gate)
+        {
+            if (which is not null && !ReferenceEquals(entry, which)) return; // abandoned by a reboot; a newer entry may run
             if (state == InputState.DataEntry) state = InputState.Processing;
             entry = null;
         }
@@ -138,7 +179,11 @@ public sealed class EspEmulator : IDisposable
 
     public void Dispose()
     {
-        lock (gate) running = false;
+        lock (gate)
+        {
+            running = false;
+            (entry as PassthroughEntry)?.Abandon();
+        }
         inputThread.Join();
         Links.DropAll(); // the real sockets behind the links
     }
@@ -150,11 +195,13 @@ public sealed class EspEmulator : IDisposable
         lock (gate)
         {
             State.Reset();
+            Nvs.ApplyTo(State);
             Port.EmulatorBaud = State.UartBaud;
             line.Clear();
             state = InputState.Idle;
         }
         Output("\r\nready\r\n");
+        Radio.AutoConnectAtBoot(); // its WIFI CONNECTED / GOT IP come after ready (spec §1.2)
         Ready?.Invoke();
     }
 
@@ -185,14 +232,15 @@ public sealed class EspEmulator : IDisposable
                 Busy();
                 return;
             case InputState.DataEntry:
-                if (chunk.Length == 3 && chunk[0] == '+' && chunk[1] == '+' && chunk[2] == '+')
+                if (!entry!.DetectsOwnEscape && chunk.Length == 3 && chunk[0] == '+' && chunk[1] == '+' && chunk[2] == '+')
                 {
                     entry!.Canceled = true;
                     Monitor.PulseAll(gate);
                     return;
                 }
                 int n = entry!.Complete ? 0 : entry.Accept(chunk);
-                if (entry.Complete) Monitor.PulseAll(gate);
+                if (entry is PassthroughEntry { Escaped: true } passthrough) LeavePassthrough(passthrough);
+                else if (entry.Complete) Monitor.PulseAll(gate);
                 if (n < chunk.Length) Busy();
                 return;
         }
@@ -255,9 +303,11 @@ public sealed class EspEmulator : IDisposable
             Faults.SlowDown(context.Line.Name);
             handler(context);
             if (context.FinalResult is not null) final = context.FinalResult;
+            PersistedSettings.AfterCommand(this, context.Line, succeeded: true);
         }
         catch (CommandException e)
         {
+            PersistedSettings.AfterCommand(this, context.Line, succeeded: false);
             final = (State.SysLog ? $"ERR CODE:{e.ErrCode}\r\n" : "") + "\r\nERROR\r\n";
         }
         catch (DataCanceledException)
@@ -267,7 +317,7 @@ public sealed class EspEmulator : IDisposable
         lock (gate)
         {
             if (generation != bootGeneration) return; // rebooted meanwhile: no result
-            Port.EmulatorWrite(Latin1.GetBytes(final), context.SwitchBaudAfterFinal, context.SwitchBaudAfterFinal is null ? null : State.UartFlow);
+            if (final.Length > 0 || context.SwitchBaudAfterFinal is not null) Port.EmulatorWrite(Latin1.GetBytes(final), context.SwitchBaudAfterFinal, context.SwitchBaudAfterFinal is null ? null : State.UartFlow);
             state = InputState.Idle;
             // Inside the lock: the host's next bytes must meet the state the final result announced (e.g. the new baud).
             context.AfterFinal?.Invoke();

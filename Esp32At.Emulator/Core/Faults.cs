@@ -24,6 +24,7 @@ public sealed class Faults
     {
         this.emulator = emulator;
         emulator.Links.Dns.Fails = DnsFails;
+        SslEncryptedLengths = emulator.Options.SslPassiveLengthQuirk;
     }
 
     /// <summary>The next <paramref name="count"/> passive <c>+IPD</c> notices are not written (a lost notice).</summary>
@@ -59,6 +60,15 @@ public sealed class Faults
     {
         lock (gate) closeBeforeRead[linkId] = true;
     }
+
+    /// <summary>
+    /// The SSL passive-length quirk (spec §4, §7.6): an SSL link's passive notice and CIPRECVLEN count the encrypted
+    /// bytes (plus <see cref="Network.EmulatedLink.TlsRecordOverhead"/> per record received), so they exceed what
+    /// CIPRECVDATA returns; after a read only the decrypted rest counts, and a CIPRECVDATA for the "missing" bytes
+    /// answers ERROR. Off unless switched on here or by <c>EmulatorOptions.SslPassiveLengthQuirk</c>, because drivers
+    /// written to the documented lengths would otherwise wait for bytes that never come.
+    /// </summary>
+    public bool SslEncryptedLengths { get; set; }
 
     /// <summary>Name resolution of <paramref name="name"/> fails (CIPDOMAIN, CIPSTART by name) until <see cref="RestoreDns"/>.</summary>
     public void FailDns(string name)

@@ -15,9 +15,16 @@ public sealed class EmulatedLink
     /// <summary>lwIP's default TCP receive window on ESP-AT (spec §4).</summary>
     public const int ReceiveWindow = 5760;
 
+    /// <summary>
+    /// Bytes a TLS 1.2 record adds to its plaintext with AES-GCM: 5 header, 8 explicit nonce, 16 tag. Counted once per
+    /// received read, which is one record for records up to 2920 bytes (an approximation for larger ones).
+    /// </summary>
+    public const int TlsRecordOverhead = 29;
+
     private readonly object gate = new();
     private readonly ReceiveBuffer pending;
     private bool notified; // a passive notice went out and no read followed yet
+    private int undecrypted; // SSL quirk: encrypted overhead counted in the lengths until the next read
     private bool remoteChanged;
     private IPEndPoint remote;
 
@@ -56,6 +63,9 @@ public sealed class EmulatedLink
 
     public int Buffered { get { lock (gate) return pending.Count; } }
 
+    /// <summary>The length passive mode reports (notice, CIPRECVLEN): <see cref="Buffered"/>, plus the encrypted overhead under the SSL quirk.</summary>
+    public int Reported { get { lock (gate) return pending.Count + undecrypted; } }
+
     /// <summary>A UDP datagram came from <paramref name="from"/>: the remote follows it per <see cref="UdpMode"/>.</summary>
     public void SawSender(IPEndPoint from)
     {
@@ -75,14 +85,15 @@ public sealed class EmulatedLink
     /// announce in a passive notice, -1 when a notice is already outstanding (one notice until the host reads, spec §3),
     /// or -2 when the datagram was dropped (mailbox full).
     /// </summary>
-    public int Buffer(byte[] data, int count, IPEndPoint from)
+    public int Buffer(byte[] data, int count, IPEndPoint from, int overhead = 0)
     {
         lock (gate)
         {
             if (!pending.Add(data, count, from)) return -2;
+            undecrypted += overhead;
             if (notified) return -1;
             notified = true;
-            return pending.Count;
+            return pending.Count + undecrypted;
         }
     }
 
@@ -91,6 +102,7 @@ public sealed class EmulatedLink
     {
         lock (gate)
         {
+            undecrypted = 0; // reading made mbedTLS decrypt: from now on the decrypted bytes count
             notified = pending.Count > 0;
             return pending.Count;
         }

@@ -42,6 +42,9 @@ public sealed class LinkTable
     /// <summary>The running CIPSERVER, or null.</summary>
     public ServerListener? Server { get; set; }
 
+    /// <summary>The link in UART-Wi-Fi passthrough (CIPMODE=1 + AT+CIPSEND), or null: its data goes to the host raw.</summary>
+    public EmulatedLink? Passthrough { get; set; }
+
     /// <summary>Whether a link was opened since boot (CIPSTATUS tells "all links closed" from "got IP").</summary>
     public bool EverLinked { get; private set; }
 
@@ -66,7 +69,7 @@ public sealed class LinkTable
             SslStream stream;
             try
             {
-                stream = TlsHandshake.Client(socket, host, Tls[id], emulator.Mfg);
+                stream = TlsHandshake.Client(socket, host, Tls[id], emulator.Mfg, emulator.Radio.UtcNow());
             }
             catch (Exception e) when (e is AuthenticationException or IOException)
             {
@@ -83,7 +86,9 @@ public sealed class LinkTable
             Socket socket;
             try
             {
-                socket = Ports.BindUdp(localPort, IPAddress.IsLoopback(remote.Address) ? IPAddress.Loopback : IPAddress.Any);
+                // Multicast goes to the simulated LAN only, so such a link needs no real interface beyond loopback.
+                bool lanOnly = IPAddress.IsLoopback(remote.Address) || emulator.Radio.Lan.Handles(remote);
+                socket = Ports.BindUdp(localPort, lanOnly ? IPAddress.Loopback : IPAddress.Any);
             }
             catch (SocketException)
             {
@@ -131,7 +136,15 @@ public sealed class LinkTable
     {
         try
         {
-            link.Channel.Send(data, offset, count, to ?? link.Remote);
+            var destination = to ?? link.Remote;
+            if (link.IsDatagram && emulator.Radio.Lan.Handles(destination))
+            {
+                // Multicast and the simulated hosts live on the simulated LAN, never on the real network.
+                emulator.Radio.Lan.FromEsp(link, data[offset..(offset + count)], destination);
+                link.Touch();
+                return true;
+            }
+            link.Channel.Send(data, offset, count, destination);
             link.Touch();
             return true;
         }
@@ -160,12 +173,17 @@ public sealed class LinkTable
     /// <summary>Closes a link and writes its CLOSED URC (peer close, CIPSTO, CIPSERVER=0,1).</summary>
     public void CloseAndReport(int id)
     {
-        if (Close(id)) emulator.Output($"{Prefix(id)}CLOSED\r\n");
+        var link = this[id];
+        if (!Close(id)) return;
+        // In passthrough the connection messages are silent unless SYSMSG bit2 (spec §2.1).
+        if (link is not null && link == Passthrough && (emulator.State.SysMsg & 4) == 0) return;
+        emulator.Output($"{Prefix(id)}CLOSED\r\n");
     }
 
     /// <summary>Closes every link and the server without a URC (reboot: the firmware prints no CLOSED lines).</summary>
     public void DropAll()
     {
+        Passthrough = null;
         Server?.Stop();
         Server = null;
         for (int i = 0; i < links.Length; i++) Close(i);
@@ -236,7 +254,7 @@ public sealed class LinkTable
         {
             while (true)
             {
-                bool passive = emulator.State.RecvMode[link.Id] == 1;
+                bool passive = emulator.State.RecvMode[link.Id] == 1 && link != Passthrough;
                 if (passive && !link.IsDatagram) link.WaitForRoom(200);
                 if (this[link.Id] != link) return;
                 int room = passive && !link.IsDatagram ? EmulatedLink.ReceiveWindow - link.Buffered : buffer.Length;
@@ -246,7 +264,8 @@ public sealed class LinkTable
                 if (n == 0) continue;
                 link.Touch();
                 if (link.IsDatagram) link.SawSender(from);
-                if (passive) Notify(link, buffer, n, from);
+                if (link == Passthrough) emulator.Output(buffer[..n]); // raw, no +IPD (spec §2.3)
+                else if (passive) Notify(link, buffer, n, from);
                 // lwIP hands out at most the read size of a datagram; the rest of a larger one is lost.
                 else emulator.Output(ActiveFrame(link, buffer, Math.Min(n, MaxFrame), from));
                 if (emulator.Faults.TakeRemoteClose(link.Id)) { CloseAndReport(link.Id); return; } // spec §7.7
@@ -262,7 +281,8 @@ public sealed class LinkTable
 
     private void Notify(EmulatedLink link, byte[] data, int n, IPEndPoint from)
     {
-        int total = link.Buffer(data, n, from);
+        int overhead = link.Type == "SSL" && emulator.Faults.SslEncryptedLengths ? EmulatedLink.TlsRecordOverhead : 0;
+        int total = link.Buffer(data, n, from, overhead);
         if (total > 0 && !emulator.Faults.DropNotice()) emulator.Output($"\r\n+IPD,{Prefix(link.Id)}{total}\r\n");
     }
 

@@ -99,7 +99,7 @@ public sealed class ServerListener
         if (Type == "SSL")
         {
             emulator.Clock.Delay(emulator.Options.SslHandshakeTimeMs);
-            try { channel = new StreamChannel(client, TlsHandshake.Server(client, CaEnable, emulator.Mfg), remote); }
+            try { channel = new StreamChannel(client, TlsHandshake.Server(client, CaEnable, emulator.Mfg, emulator.Radio.UtcNow()), remote); }
             catch (Exception e) when (e is AuthenticationException or IOException or SocketException)
             {
                 client.Dispose();

@@ -17,7 +17,7 @@ public static class TlsHandshake
     public const int TimeoutMs = 10_000;
 
     /// <summary>Runs the client handshake; throws <see cref="AuthenticationException"/> or <see cref="IOException"/> when it fails.</summary>
-    public static SslStream Client(Socket socket, string host, TlsClientConfig config, MfgStore mfg)
+    public static SslStream Client(Socket socket, string host, TlsClientConfig config, MfgStore mfg, DateTime espUtcNow)
     {
         var stream = new SslStream(new NetworkStream(socket, ownsSocket: false), leaveInnerStreamOpen: false);
         var options = new SslClientAuthenticationOptions
@@ -35,13 +35,13 @@ public static class TlsHandshake
         var ca = config.VerifiesServer ? LoadCertificate(mfg, "client_ca", $"client_ca.{config.CaNumber}") : null;
         string expectedName = config.CommonName ?? config.Sni ?? host;
         options.RemoteCertificateValidationCallback = (_, certificate, chain, _) =>
-            !config.VerifiesServer || Verify(certificate, chain, ca, expectedName);
+            !config.VerifiesServer || Verify(certificate, chain, ca, expectedName, espUtcNow);
         Authenticate(stream, () => stream.AuthenticateAsClientAsync(options, Cancel()));
         return stream;
     }
 
     /// <summary>Runs the server handshake of an accepted SSL-server client.</summary>
-    public static SslStream Server(Socket socket, bool requireClientCertificate, MfgStore mfg)
+    public static SslStream Server(Socket socket, bool requireClientCertificate, MfgStore mfg, DateTime espUtcNow)
     {
         var certificate = LoadWithKey(mfg, "server_cert", "server_cert.0", "server_key", "server_key.0")
             ?? throw new AuthenticationException("no server certificate in mfg_nvs");
@@ -53,7 +53,7 @@ public static class TlsHandshake
             EnabledSslProtocols = SslProtocols.Tls12,
             ClientCertificateRequired = requireClientCertificate,
             CertificateRevocationCheckMode = X509RevocationMode.NoCheck,
-            RemoteCertificateValidationCallback = (_, cert, chain, _) => !requireClientCertificate || Verify(cert, chain, ca, null),
+            RemoteCertificateValidationCallback = (_, cert, chain, _) => !requireClientCertificate || Verify(cert, chain, ca, null, espUtcNow),
         };
         Authenticate(stream, () => stream.AuthenticateAsServerAsync(options, Cancel()));
         return stream;
@@ -79,8 +79,11 @@ public static class TlsHandshake
         }
     }
 
-    /// <summary>The peer's chain must end in <paramref name="ca"/> (dates checked against now) and, when given, name <paramref name="name"/>.</summary>
-    private static bool Verify(X509Certificate? certificate, X509Chain? presented, X509Certificate2? ca, string? name)
+    /// <summary>
+    /// The peer's chain must end in <paramref name="ca"/>, be valid at the ESP's clock <paramref name="espUtcNow"/> (1970
+    /// before a sync: every certificate is "not yet valid") and, when given, name <paramref name="name"/>.
+    /// </summary>
+    private static bool Verify(X509Certificate? certificate, X509Chain? presented, X509Certificate2? ca, string? name, DateTime espUtcNow)
     {
         if (certificate is null || ca is null) return false;
         var leaf = certificate as X509Certificate2 ?? X509CertificateLoader.LoadCertificate(certificate.GetRawCertData());
@@ -88,6 +91,8 @@ public static class TlsHandshake
         chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
         chain.ChainPolicy.CustomTrustStore.Add(ca);
         chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        chain.ChainPolicy.VerificationTime = espUtcNow.ToLocalTime();
+        chain.ChainPolicy.VerificationTimeIgnored = false;
         if (presented is not null)
             foreach (var element in presented.ChainElements) chain.ChainPolicy.ExtraStore.Add(element.Certificate);
         if (!chain.Build(leaf)) return false;

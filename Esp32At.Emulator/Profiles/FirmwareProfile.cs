@@ -25,6 +25,11 @@ public sealed record FirmwareProfile
     public bool HasSysMfg => Version >= new Version(3, 2);
     public bool HasCipStartTimeout => Version >= new Version(4, 1);
     public int MaxLinks => 5;
+    /// <summary>
+    /// v4.1+ builds the <c>+CIPRECVLEN</c> list per link (spec §2.3, §5 "variable list"): a link that is not open
+    /// leaves its field empty instead of printing -1 [UNVERIFIED reading of "built with %d," and "empty or -1 means no link"].
+    /// </summary>
+    public bool RecvLenVariableList => Version >= new Version(4, 1);
 
     /// <summary>The exact <c>AT+GMR</c> information lines.</summary>
     public string GmrText =>

@@ -21,7 +21,21 @@ public sealed class RadioControl
     {
         this.emulator = emulator;
         State.Configure(emulator.Options);
+        Lan = new Mdns.SimulatedLan(emulator);
+        Joiner = new StationJoiner(emulator, this);
     }
+
+    /// <summary>Auto-connect at boot and the background retries after a failed join.</summary>
+    internal StationJoiner Joiner { get; }
+
+    /// <summary>Join attempts the station made in the background (auto-connect, retries after a failed join) since start.</summary>
+    public int BackgroundJoinAttempts => Joiner.Attempts;
+
+    /// <summary>After <c>ready</c>: the auto-connect to the network NVS kept (CWAUTOCONN=1), in the background.</summary>
+    internal void AutoConnectAtBoot() => Joiner.AutoConnectAtBoot();
+
+    /// <summary>The LAN behind the access point: multicast, and the mDNS responders of its hosts and of the ESP.</summary>
+    public Mdns.SimulatedLan Lan { get; }
 
     private RadioState State => emulator.State.Wireless;
     private EmulatorState Station => emulator.State;
@@ -217,12 +231,32 @@ public sealed class RadioControl
         });
     }
 
-    /// <summary>The local time the firmware keeps: network time once synced, else 1970 plus uptime; in the SNTP timezone.</summary>
-    internal DateTime LocalTime()
+    /// <summary>
+    /// The UTC time of the ESP's clock: network time once SNTP synced, else what AT+SYSTIMESTAMP set (running on), else
+    /// 1970 plus uptime. TLS checks certificate dates against it (spec §6).
+    /// </summary>
+    public DateTime UtcNow()
     {
-        var utc = State.TimeSynced ? NetworkUtcNow() : DateTime.UnixEpoch + (DateTime.UtcNow - State.BootedUtc);
-        return utc + State.Sntp.Offset;
+        lock (State.Gate)
+        {
+            if (State.TimeSynced) return NetworkUtcNow();
+            if (State.ManualTime is { } set) return set.Utc + (DateTime.UtcNow - set.SetAt);
+            return DateTime.UnixEpoch + (DateTime.UtcNow - State.BootedUtc);
+        }
     }
+
+    /// <summary>Sets the clock (AT+SYSTIMESTAMP=): it runs on from <paramref name="utc"/> until an SNTP sync replaces it.</summary>
+    internal void SetClock(DateTime utc)
+    {
+        lock (State.Gate)
+        {
+            State.TimeSynced = false;
+            State.ManualTime = (utc, DateTime.UtcNow);
+        }
+    }
+
+    /// <summary>The local time the firmware keeps (<see cref="UtcNow"/> in the SNTP timezone).</summary>
+    internal DateTime LocalTime() => UtcNow() + State.Sntp.Offset;
 
     /// <summary>Runs <paramref name="action"/> after <paramref name="firmwareMs"/> on its own thread, unless the ESP rebooted meanwhile.</summary>
     internal void Later(int firmwareMs, Action action)

@@ -22,6 +22,8 @@ public sealed class RadioState
     public int Episode { get; set; }
 
     public bool WifiInitialized { get; set; } = true;
+    /// <summary>CWAUTOCONN: join the stored network at boot (always saved in NVS).</summary>
+    public bool AutoConnect { get; set; } = true;
     /// <summary>CWRECONNCFG interval in seconds (shared with CWJAP's reconn_interval); 0 = no auto-reconnect.</summary>
     public int ReconnectInterval { get; set; }
     /// <summary>CWRECONNCFG repeat count; 0 = forever.</summary>
@@ -52,6 +54,8 @@ public sealed class RadioState
     /// <summary>Whether an SNTP sync succeeded since power-on (survives soft resets).</summary>
     public bool TimeSynced { get; set; }
     public DateTime BootedUtc { get; private set; } = DateTime.UtcNow;
+    /// <summary>The time AT+SYSTIMESTAMP= set (UTC) and the host time it was set at, or null; survives soft resets.</summary>
+    public (DateTime Utc, DateTime SetAt)? ManualTime { get; set; }
     public MdnsAdvertisement? Mdns { get; set; }
 
     public static IpConfig DefaultApIp { get; } = new("192.168.4.1", "192.168.4.1", "255.255.255.0");
@@ -62,6 +66,7 @@ public sealed class RadioState
     public void Configure(EmulatorOptions emulatorOptions)
     {
         options = emulatorOptions;
+        TimeSynced = emulatorOptions.ClockSetAtStart;
         Reset();
     }
 
@@ -77,6 +82,7 @@ public sealed class RadioState
             Generation++;
             Episode++;
             WifiInitialized = true;
+            AutoConnect = true;
             ReconnectInterval = 0;
             ReconnectRepeat = 0;
             Join = new JoinParameters();

@@ -22,7 +22,6 @@ public sealed class MdnsAndModuleTests
         server.AdvertiseService("_http", "_tcp", 80, ["path=/", "ver=1.0"]);
         server.Deinit();
         Assert.Equal("AT+MDNS=1,\"cpy-6a2b10\",\"_http\",80,\"Board\",\"_tcp\",2,\"path\",\"/\",\"ver\",\"1.0\"\r\nAT+MDNS=0\r\n", f.WrittenSinceMark);
-        Assert.Throws<NotSupportedException>(() => server.Find("_http", "_tcp"));
     }
 
     [Fact]

@@ -97,4 +97,21 @@ public class ConfigFileTests
             File.Delete(path);
         }
     }
+
+    [Fact]
+    public void MdnsServicesAndTheColdClockReachTheOptions()
+    {
+        var config = EmulatorConfigFile.Parse("""
+            { "mdnsServices": ["Office Printer,_http._tcp,printer,192.168.1.20,80,path=/;note=2nd floor", "Files,_smb._tcp,nas,192.168.1.30,445"],
+              "clockSetAtStart": false, "sslPassiveLengthQuirk": true }
+            """);
+        var options = config.ToEmulatorOptions();
+        var printer = options.LanServices[0];
+        Assert.Equal(("Office Printer", "_http._tcp", "printer", "192.168.1.20", 80), (printer.Instance, printer.ServiceType, printer.Host, printer.Address, printer.Port));
+        Assert.Equal(["path=/", "note=2nd floor"], options.LanServices[0].Txt);
+        Assert.Equal((445, 0), (options.LanServices[1].Port, options.LanServices[1].Txt.Count));
+        Assert.False(options.ClockSetAtStart);
+        Assert.True(options.SslPassiveLengthQuirk);
+        Assert.Throws<ArgumentException>(() => Esp32At.Emulator.Mdns.MdnsService.Parse("x,_http._tcp,h,not-an-ip,80"));
+    }
 }

@@ -8,9 +8,10 @@ namespace Esp32At.Tests.Emulator;
 /// <summary>Exact bytes of PING, SNTP and mDNS (spec §2.3, §3 +TIME_UPDATED).</summary>
 public class NetServiceBytesTests
 {
-    private static RawPort Port(FirmwareProfile? profile = null, bool join = true)
+    /// <param name="cold">A cold power-on: the clock starts at 1970 (else it holds the network time already).</param>
+    private static RawPort Port(FirmwareProfile? profile = null, bool join = true, bool cold = false)
     {
-        var port = new RawPort(profile);
+        var port = new RawPort(options: new EmulatorOptions { Profile = profile ?? FirmwareProfile.V4_1_1_C3, SpeedFactor = 0, BootTimeMs = 0, ClockSetAtStart = !cold });
         port.Command("ATE0");
         if (join) port.Command("AT+CWJAP=\"Home\",\"secret-pass\"");
         return port;
@@ -57,7 +58,7 @@ public class NetServiceBytesTests
     [Fact]
     public void SntpConfigAnswersAtOnceAndTimeUpdatedFollows()
     {
-        using var port = Port();
+        using var port = Port(cold: true);
         port.Emulator.Radio.NetworkUtcNow = () => new DateTime(2021, 10, 19, 9, 47, 56, DateTimeKind.Utc);
         Assert.Equal("+CIPSNTPCFG:0,0\r\n\r\nOK\r\n", port.Command("AT+CIPSNTPCFG?"));
         Assert.Matches(new Regex(@"^\+CIPSNTPTIME:Thu Jan  1 00:00:0\d 1970\r\nOK\r\n$"), port.Command("AT+CIPSNTPTIME?"));
@@ -108,7 +109,7 @@ public class NetServiceBytesTests
     [Fact]
     public void TheSyncedTimeSurvivesASoftReset()
     {
-        using var port = Port();
+        using var port = Port(cold: true);
         port.Emulator.Radio.NetworkUtcNow = () => new DateTime(2025, 7, 31, 10, 2, 11, DateTimeKind.Utc);
         port.Command("AT+CIPSNTPCFG=1,0");
         port.ReadUntil("+TIME_UPDATED\r\n");

@@ -41,6 +41,23 @@ public sealed class RawPort : IDisposable
         return all[..(at + end.Length)];
     }
 
+    /// <summary>Exactly the next <paramref name="count"/> bytes the emulator writes (fails after 5 s), as Latin-1 text.</summary>
+    public string ReadCount(int count)
+    {
+        var sb = new StringBuilder(unread);
+        var buf = new byte[4096];
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        while (sb.Length < count)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"timed out waiting for {count} bytes; got {sb.Length}");
+            int n = Emulator.Port.HostRead(buf, 0, buf.Length, 100);
+            sb.Append(Encoding.Latin1.GetString(buf, 0, n));
+        }
+        var all = sb.ToString();
+        unread = all[count..];
+        return all[..count];
+    }
+
     /// <summary>Bytes received and not yet returned by <see cref="ReadUntil"/>.</summary>
     public int Pending => unread.Length + Emulator.Port.BytesAvailable;
 

@@ -172,6 +172,7 @@ public class WifiSettingsBytesTests
     public void SettingsReturnToPowerOnValuesAfterAReboot()
     {
         using var port = Port();
+        port.Command("AT+SYSSTORE=0"); // nothing goes to flash (PersistenceBytesTests: what SYSSTORE=1 keeps)
         port.Command("AT+CWHOSTNAME=\"probe\"");
         port.Command("AT+CWDHCP=0,1");
         port.Command("AT+CWRECONNCFG=3,3");
@@ -181,5 +182,22 @@ public class WifiSettingsBytesTests
         Assert.Equal("+CWHOSTNAME:espressif\r\n\r\nOK\r\n", port.Command("AT+CWHOSTNAME?"));
         Assert.Equal("+CWDHCP:3\r\nOK\r\n", port.Command("AT+CWDHCP?"));
         Assert.Equal("+CWRECONNCFG:0,0\r\n\r\nOK\r\n", port.Command("AT+CWRECONNCFG?"));
+    }
+
+    [Fact]
+    public void WithSysStore1TheSavedSettingsSurviveAReboot()
+    {
+        using var port = Port();
+        port.Command("AT+CWHOSTNAME=\"probe\""); // not persisted (spec §2.2)
+        port.Command("AT+CWDHCP=0,1");
+        port.Command("AT+CWRECONNCFG=3,3");
+        port.Command("AT+CIPDNS=1,\"9.9.9.9\"");
+        port.Send("AT+RST\r\n");
+        port.ReadUntil("ready\r\n");
+        port.Command("ATE0");
+        Assert.Equal("+CWHOSTNAME:espressif\r\n\r\nOK\r\n", port.Command("AT+CWHOSTNAME?"));
+        Assert.Equal("+CWDHCP:2\r\nOK\r\n", port.Command("AT+CWDHCP?"));
+        Assert.Equal("+CWRECONNCFG:3,3\r\n\r\nOK\r\n", port.Command("AT+CWRECONNCFG?"));
+        Assert.Equal("+CIPDNS:1,\"9.9.9.9\"\r\n\r\nOK\r\n", port.Command("AT+CIPDNS?"));
     }
 }

@@ -20,6 +20,17 @@ public static class NetPorts
         return port;
     }
 
+    /// <summary>
+    /// After a one-byte CIPSEND: reads up to SEND OK and makes sure <paramref name="notice"/> came too, before or after it (a URC may land
+    /// between Recv and SEND OK, spec §3); fails when anything else shows up.
+    /// </summary>
+    public static void AwaitOneByteSentAndNotice(this RawPort port, string notice)
+    {
+        var sent = port.ReadUntil("SEND OK\r\n");
+        Assert.Equal("\r\nRecv 1 bytes\r\n\r\nSEND OK\r\n", sent.Replace(notice, ""));
+        if (!sent.Contains(notice)) Assert.Equal(notice, port.ReadUntil(notice));
+    }
+
     /// <summary>Sends raw bytes (no CR LF) as one UART burst.</summary>
     public static void SendBytes(this RawPort port, byte[] data) => port.Emulator.Port.HostWrite(data, 0, data.Length);
 

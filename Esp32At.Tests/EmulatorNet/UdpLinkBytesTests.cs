@@ -144,7 +144,7 @@ public class UdpLinkBytesTests
         Assert.Equal("\r\n+IPD,0,5\r\n", port.ReadUntil("+IPD,0,5\r\n"));
         peer.Send("678"u8.ToArray(), link);
         NetPorts.Eventually(() => port.Emulator.Links[0]!.Buffered == 8, "the second datagram");
-        Assert.Equal("+CIPRECVLEN:8,-1,-1,-1,-1\r\n\r\nOK\r\n", port.Command("AT+CIPRECVLEN?"));
+        Assert.Equal("+CIPRECVLEN:8,,,,\r\n\r\nOK\r\n", port.Command("AT+CIPRECVLEN?")); // v4.1: links not open leave their field empty
         Assert.Equal("+CIPRECVDATA:8,12345678\r\nOK\r\n", port.Command("AT+CIPRECVDATA=0,100"));
         Assert.Equal(0, port.Pending); // drained: no new notice
     }
@@ -159,7 +159,7 @@ public class UdpLinkBytesTests
         peer.Send("abcdef"u8.ToArray(), link);
         Assert.Equal("\r\n+IPD,0,6\r\n", port.ReadUntil("+IPD,0,6\r\n"));
         Assert.Equal($"+CIPRECVDATA:2,\"127.0.0.1\",{PortOf(peer)},ab\r\nOK\r\n", port.Command("AT+CIPRECVDATA=0,2"));
-        Assert.Equal("+CIPRECVLEN:0,-1,-1,-1,-1\r\n\r\nOK\r\n", port.Command("AT+CIPRECVLEN?"));
+        Assert.Equal("+CIPRECVLEN:0,,,,\r\n\r\nOK\r\n", port.Command("AT+CIPRECVLEN?"));
     }
 
     [Fact]
