@@ -38,7 +38,8 @@ public class LineRateSmokeTests
         // A plain GET: CIPSTART, CIPSEND (command, payload), CIPRECVDATA, CIPCLOSE; the target is at most 6.
         var http = Assert.Single(report.Http);
         Assert.InRange(http.MinRoundTrips, 4, 6);
-        Assert.Equal(http.MinRoundTrips, http.MaxRoundTrips);
+        // Whether the peer's CLOSED beats our CIPCLOSE (which is then skipped) depends on timing: 4 or 5, never more than 6.
+        Assert.InRange(http.MaxRoundTrips, http.MinRoundTrips, 6);
         Assert.True(http.TimeOverMinimum >= 0.95, $"a GET cannot beat the line: {http.TimeOverMinimum}");
 
         var https = Assert.Single(report.Https);
