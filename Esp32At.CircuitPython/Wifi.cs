@@ -132,10 +132,13 @@ namespace Esp32At.CircuitPython
         /// <summary>Sends <c>AT+RST</c> and waits for <c>ready</c> (our own reset: not reported as a reboot).</summary>
         internal static void SoftReset(Esp32AtDevice d)
         {
+            // A power-on banner still on its way must not pass for the answer to this reset (as in Esp32AtDevice).
+            d.Executor.WaitForQuiet(100, 2000);
             d.Executor.ExpectReady();
             try { d.Executor.Execute(ModuleCommands.Restart, d.Options.CommandTimeoutMs); }
             catch (AtCommandException) { } // a stuck ESP may not answer; the ready below decides
             if (!d.Executor.WaitForReady(d.Options.ReadyTimeoutMs)) throw new AtTimeoutException(ModuleCommands.Restart + " (waiting for ready)", d.Options.ReadyTimeoutMs);
+            d.Executor.WaitForQuiet(150, 2000);
         }
     }
 }

@@ -25,6 +25,7 @@ namespace Esp32At.Links
         private readonly object gate = new object();
         private readonly AtResponse lengths = new AtResponse();
         private readonly object receiveLock = new object();
+        private bool warnedUnverified;
         private readonly int[] acceptQueue;
         private int acceptHead;
         private int acceptCount;
@@ -69,6 +70,21 @@ namespace Esp32At.Links
 
         /// <summary>TLS certificates on the ESP (CA for verification, client certificate for mutual TLS).</summary>
         public CertificateStore Certificates { get; private set; }
+
+        /// <summary>
+        /// Writes <paramref name="text"/> to the AT trace the first time a connection without server verification is
+        /// made through this table (the faces say it in their own terms; one line either way).
+        /// </summary>
+        public void NoteUnverifiedTls(string text)
+        {
+            lock (gate)
+            {
+                if (warnedUnverified) return;
+                warnedUnverified = true;
+            }
+            var trace = executor.Trace;
+            if (trace != null) trace.Trace("--", text);
+        }
 
         /// <summary>The kind of link <paramref name="linkId"/>.</summary>
         public LinkKind KindOf(int linkId)
@@ -117,6 +133,7 @@ namespace Esp32At.Links
             if (tls.UseClientCertificate && !tls.TrustFirmwareCa && !Certificates.HasClientCertificate(tls.ClientCertificateSlot))
                 throw new InvalidOperationException("no client certificate is loaded in slot " + tls.ClientCertificateSlot);
             if (tls.Alpn != null && tls.Alpn.Length > 5) throw new ArgumentException("at most 5 ALPN names", "tls");
+            if (!tls.VerifyServer) NoteUnverifiedTls("TLS server verification is OFF (TlsSettings.VerifyServer = false): the peer is not authenticated");
             return Open(LinkKind.Ssl, host, port, 0, tls, timeoutMs);
         }
 
@@ -457,8 +474,8 @@ namespace Esp32At.Links
         private static void CheckBuffer(byte[] buffer, int offset, int count)
         {
             if (buffer == null) throw new ArgumentNullException("buffer");
-            if (offset < 0 || count < 0 || offset > buffer.Length || count > buffer.Length - offset)
-                throw new ArgumentOutOfRangeException("count", "offset/count outside the buffer");
+            if (offset < 0 || offset > buffer.Length) throw new ArgumentOutOfRangeException("offset", "offset must be 0 to the buffer length");
+            if (count < 0 || count > buffer.Length - offset) throw new ArgumentOutOfRangeException("count", "count must fit in the buffer after offset");
         }
 
         private static void CheckEndpoint(string host, int port)
@@ -476,7 +493,8 @@ namespace Esp32At.Links
         public int Receive(int linkId, byte[] buffer, int offset, int count, int timeoutMs)
         {
             if (buffer == null) throw new ArgumentNullException("buffer");
-            if (offset < 0 || count <= 0 || offset + count > buffer.Length) throw new ArgumentOutOfRangeException("count", "offset/count outside the buffer");
+            CheckBuffer(buffer, offset, count);
+            if (count == 0) throw new ArgumentOutOfRangeException("count", "count must be at least 1");
             var link = Get(linkId);
             bool datagrams;
             lock (gate) datagrams = link.ActiveMode && link.Datagrams != null && link.Kind == LinkKind.Udp;
@@ -616,19 +634,29 @@ namespace Esp32At.Links
                 lock (receiveLock)
                 {
                     n = executor.Receive(link.ReceiveCommand, buffer, offset, count, ReceiveCommandTimeoutMs);
-                    if (n > 0)
+                    if (n == 0)
                     {
-                        lock (gate)
-                        {
-                            link.RemoteAddress = executor.LastRemoteAddress;
-                            link.RemotePort = executor.LastRemotePort;
-                        }
+                        // OK without a payload: the ESP answers "no data" with ERROR, so the frame header was garbled on
+                        // the line and the bytes it carried are gone. The stream has a hole: never hand out what follows.
+                        MarkReset(link, "a receive answer was garbled on the line");
+                        throw new LinkResetException(link.Id, "a receive answer was garbled on the line");
+                    }
+                    lock (gate)
+                    {
+                        link.RemoteAddress = executor.LastRemoteAddress;
+                        link.RemotePort = executor.LastRemotePort;
                     }
                 }
             }
             catch (AtRebootedException)
             {
                 throw new LinkResetException(link.Id, "the ESP rebooted");
+            }
+            catch (AtTimeoutException)
+            {
+                // The answer was lost on the line: the ESP may have handed out bytes we never saw, so the stream is broken.
+                MarkReset(link, "a receive answer was lost on the line");
+                throw new LinkResetException(link.Id, "a receive answer was lost on the line");
             }
             catch (AtCommandException)
             {

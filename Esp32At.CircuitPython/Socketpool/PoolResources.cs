@@ -17,7 +17,6 @@ namespace Esp32At.CircuitPython
         private byte[] loadedCa;
         private byte[] loadedClientCert;
         private byte[] loadedClientKey;
-        private bool warnedUnverified;
 
         private PoolResources(Esp32AtDevice device)
         {
@@ -81,12 +80,7 @@ namespace Esp32At.CircuitPython
         /// <summary>Notes (once per device) in the AT trace that a TLS connection does not authenticate its peer.</summary>
         public void WarnUnverified(string host)
         {
-            lock (certificateGate)
-            {
-                if (warnedUnverified) return;
-                warnedUnverified = true;
-            }
-            Note("TLS server verification is OFF (VerifyMode = CERT_NONE) for " + host + " and later connections: the peer is not authenticated");
+            Table.NoteUnverifiedTls("TLS server verification is OFF (VerifyMode = CERT_NONE) for " + host + " and later connections: the peer is not authenticated");
         }
 
         /// <summary>A note in the device's AT trace, if one is attached.</summary>

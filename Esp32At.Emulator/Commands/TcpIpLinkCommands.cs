@@ -97,19 +97,17 @@ public static class TcpIpLinkCommands
         if (c.State.CipMux == 0)
         {
             if (c.Line.Kind != CommandKind.Execute) throw new CommandException("0x010c0000"); // MUX=0 takes no id
-            if (!links.Close(0)) throw new CommandException("0x010a0000");
-            c.Info("CLOSED");
+            if (!links.Close(0, "CLOSED\r\n")) throw new CommandException("0x010a0000");
             return;
         }
         if (c.Line.Kind != CommandKind.Set || c.Line.Count != 1) throw new CommandException("0x010c0000");
         long id = c.Line.Int(0);
         if (id == 5)
         {
-            for (int i = 0; i < 5; i++) if (links.Close(i)) c.Info($"{i},CLOSED");
+            for (int i = 0; i < 5; i++) links.Close(i, $"{i},CLOSED\r\n");
             return;
         }
-        if (id is < 0 or > 4 || !links.Close((int)id)) throw new CommandException("0x010a0000");
-        c.Info($"{id},CLOSED");
+        if (id is < 0 or > 4 || !links.Close((int)id, $"{id},CLOSED\r\n")) throw new CommandException("0x010a0000");
     }
 
     private static void CipState(CommandContext c)

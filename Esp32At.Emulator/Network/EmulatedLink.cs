@@ -15,6 +15,9 @@ public sealed class EmulatedLink
     /// <summary>lwIP's default TCP receive window on ESP-AT (spec §4).</summary>
     public const int ReceiveWindow = 5760;
 
+    /// <summary>CIPCLOSE is closing it: the reader's end-of-stream is not a peer close.</summary>
+    public volatile bool ClosingByHost;
+
     /// <summary>
     /// Bytes a TLS 1.2 record adds to its plaintext with AES-GCM: 5 header, 8 explicit nonce, 16 tag. Counted once per
     /// received read, which is one record for records up to 2920 bytes (an approximation for larger ones).

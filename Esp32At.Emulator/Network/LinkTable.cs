@@ -155,16 +155,25 @@ public sealed class LinkTable
     }
 
     /// <summary>Closes a link from the host side (CIPCLOSE); unread data is discarded.</summary>
-    public bool Close(int id)
+    public bool Close(int id) => Close(id, null);
+
+    /// <summary>
+    /// Closes link <paramref name="id"/>; <paramref name="closedLine"/> (the CIPCLOSE answer's <c>&lt;id&gt;,CLOSED</c>)
+    /// is written before the id can be given to a new server client, so its CONNECT never precedes that CLOSED.
+    /// </summary>
+    public bool Close(int id, string? closedLine)
     {
         EmulatedLink? link;
+        lock (gate) link = links[id];
+        if (link is null) return false;
+        link.ClosingByHost = true; // its reader must not report a peer close of its own
+        link.Channel.Dispose();
+        if (closedLine is not null) emulator.Output(closedLine);
         lock (gate)
         {
-            link = links[id];
+            if (links[id] != link) return false;
             links[id] = null;
         }
-        if (link is null) return false;
-        link.Channel.Dispose();
         if (link.IsDatagram && link.LocalPort != 0) Ports.Release("UDP", link.LocalPort);
         if (link.IsServer) Server?.ServerLinkClosed();
         return true;
@@ -273,8 +282,9 @@ public sealed class LinkTable
         }
         catch (Exception e) when (e is SocketException or ObjectDisposedException or IOException or InvalidOperationException)
         {
-            if (this[link.Id] != link) return; // closed by the host
+            if (this[link.Id] != link || link.ClosingByHost) return; // closed by the host
         }
+        if (link.ClosingByHost) return;
         link.RemoteClosed = true;
         if (link.Buffered == 0) CloseAndReport(link.Id);
     }

@@ -51,6 +51,7 @@ public class AtParserPropertyTests
 
     private sealed class RecordingSink : IAtStreamSink
     {
+        public int MaxDataLength(AtDataKind kind) => int.MaxValue; // frames of any length, as the parser saw them before its cap
         private readonly StringBuilder data = new();
         private AtDataKind kind;
         private int remaining;

@@ -30,7 +30,6 @@ namespace Esp32At.TinyCLR.Provider
         private WiFiNetworkInterfaceSettings settings;
         private uint stationAddress;
         private byte[] loadedCa;
-        private bool warnedUnverified;
 
         private static readonly uint AnyRemote = 0;
         private const int DiscardPort = 9;
@@ -258,9 +257,7 @@ namespace Esp32At.TinyCLR.Provider
 
         private void WarnUnverified()
         {
-            if (warnedUnverified) return;
-            warnedUnverified = true;
-            Note("TLS server verification is OFF for this connection (SslVerification.None): the peer is not authenticated");
+            Table.NoteUnverifiedTls("TLS server verification is OFF (SslVerification.None): the peer is not authenticated");
         }
 
         private void Note(string text)

@@ -101,7 +101,7 @@ namespace Esp32At.Device
                 if (!Probe()) throw new AtTimeoutException(DeviceCommands.Attention, o.CommandTimeoutMs);
             }
             Run(DeviceCommands.EchoOff);
-            Version = FirmwareVersion.Parse(Run(DeviceCommands.Version));
+            Version = FirmwareVersion.Parse(ReadVersion());
             AtResponse list = null;
             try { list = Run(DeviceCommands.CommandList); }
             catch (AtCommandException) { }
@@ -203,6 +203,20 @@ namespace Esp32At.Device
         private AtResponse Run(string command)
         {
             return Executor.Execute(command, Options.CommandTimeoutMs);
+        }
+
+        // AT+GMR's answer is recognisable: an OK without its "AT version:" line is a late answer to an earlier command
+        // (a probe that timed out under load). Let the line go quiet and ask again, so later answers pair up again.
+        private AtResponse ReadVersion()
+        {
+            AtResponse gmr = null;
+            for (int attempt = 0; attempt < 3; attempt++)
+            {
+                gmr = Run(DeviceCommands.Version);
+                if (gmr.Find(FirmwareVersion.AtVersionPrefix) != null) return gmr;
+                Executor.WaitForQuiet(200, 2000);
+            }
+            return gmr;
         }
 
         /// <summary>True when "AT" gets an OK within a short wait (twice, since the first may meet a garbled line).</summary>

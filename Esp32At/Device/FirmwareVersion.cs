@@ -26,6 +26,9 @@ namespace Esp32At.Device
         public int Build { get; private set; }
         /// <summary>The chip as GMR prints it (ESP32C3, ESP32C6, ...), or an empty string.</summary>
         public string Chip { get; private set; }
+        /// <summary>The line of <c>AT+GMR</c>'s answer that carries the version.</summary>
+        public const string AtVersionPrefix = "AT version:";
+
         /// <summary>The whole <c>AT version:</c> text.</summary>
         public string Text { get; private set; }
 
@@ -39,7 +42,7 @@ namespace Esp32At.Device
         /// <exception cref="FormatException">No <c>AT version:</c> line with four numbers.</exception>
         public static FirmwareVersion Parse(AtResponse gmr)
         {
-            var text = gmr.Find("AT version:");
+            var text = gmr.Find(AtVersionPrefix);
             if (text == null) throw new FormatException("AT+GMR answer has no 'AT version:' line");
             var numbers = new int[4];
             int i = 0;

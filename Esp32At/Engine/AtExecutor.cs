@@ -25,6 +25,7 @@ namespace Esp32At.Engine
     {
         private const int PumpReadTimeoutMs = 20;
         private const int BusyBackoffMs = 50;
+        private const int MaxActiveFrame = 2920;
         private const int ResyncQuietMs = 100;
         private const int ResyncMaxMs = 1000;
 
@@ -250,7 +251,6 @@ namespace Esp32At.Engine
             bool expectPrompt, byte[] payload, int offset, int count)
         {
             if (!Running) throw new InvalidOperationException("the AT executor is not started");
-            if (response != null) response.Clear();
             bool resync;
             lock (stateLock)
             {
@@ -259,6 +259,13 @@ namespace Esp32At.Engine
             }
             // A late OK of a command that timed out must not pass for this command's answer: let it arrive as noise first.
             if (resync) WaitForQuiet(ResyncQuietMs, ResyncMaxMs);
+            return ExchangeCore(command, response, deadline, timeoutMs, expectPrompt, payload, offset, count);
+        }
+
+        private AtResultCode ExchangeCore(AtCommandBuffer command, AtResponse response, long deadline, int timeoutMs,
+            bool expectPrompt, byte[] payload, int offset, int count)
+        {
+            if (response != null) response.Clear();
             lock (stateLock)
             {
                 pending = true;
@@ -467,6 +474,13 @@ namespace Esp32At.Engine
                 received += n;
                 NoiseBytes += count - n;
             }
+        }
+
+        int IAtStreamSink.MaxDataLength(AtDataKind kind)
+        {
+            // +IPD frames carry at most 2920 bytes (spec §3); +CIPRECVDATA at most what the pending read asked for.
+            if (kind == AtDataKind.ActiveIpd) return MaxActiveFrame;
+            lock (stateLock) return receiveTarget != null ? receiveCapacity : -1;
         }
 
         void IAtStreamSink.OnNoise(int bytes)

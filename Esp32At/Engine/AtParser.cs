@@ -112,7 +112,8 @@ namespace Esp32At.Engine
 
         private void BeginData(AtDataKind kind, int length)
         {
-            if (length < 0)
+            // A garbled length would swallow every answer after it: only lengths the ESP can send now are frames.
+            if (length < 0 || length > sink.MaxDataLength(kind))
             {
                 sink.OnNoise(lineLength);
                 lineLength = 0;

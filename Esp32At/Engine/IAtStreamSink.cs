@@ -21,6 +21,8 @@ namespace Esp32At.Engine
         /// <summary>A piece of the payload (may be called several times per payload).</summary>
         void OnData(AtDataKind kind, byte[] buffer, int offset, int count);
 
+        /// <summary>The longest payload of <paramref name="kind"/> that can be genuine now; a longer header is garbage.</summary>
+        int MaxDataLength(AtDataKind kind);
         /// <summary>Garbage or an over-long line was skipped.</summary>
         void OnNoise(int bytes);
     }

@@ -42,7 +42,7 @@ namespace Esp32At.Demos
         /// <summary>The LED the server demo switches.</summary>
         public int LedPin;
 
-        /// <summary>SC20100S dev board: UART2 (PA2 TX, PA3 RX, PD3 CTS, PD4 RTS), EN on PB1, LED PE11.</summary>
+        /// <summary>SC20100S dev board: USART2 (PD5 TX, PD6 RX, PD3 CTS, PD4 RTS; GHI: SC20100.UartPort.Usart2), EN on PB1, LED PE11.</summary>
         public static BoardPins SC20100S()
         {
             var p = new BoardPins();
@@ -55,7 +55,7 @@ namespace Esp32At.Demos
             return p;
         }
 
-        /// <summary>SC20260D dev board: UART2 (PD5 TX, PD6 RX, PD3 CTS, PD4 RTS), EN on PJ8, LED PH6.</summary>
+        /// <summary>SC20260D dev board: UART2 (PD5 TX, PD6 RX, PD3 CTS, PD4 RTS; GHI: SC20260.UartPort.Uart2), EN on PJ8, LED PH6.</summary>
         public static BoardPins SC20260D()
         {
             var p = new BoardPins();

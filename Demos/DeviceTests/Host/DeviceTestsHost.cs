@@ -20,10 +20,34 @@ public static class DeviceTestsHost
         var peer = new Option<string>("--peer") { HelpName = "ipv4", Description = "With --port: this machine's address as the ESP reaches it (default: the address of the default route)." };
         var resolve = new Option<string>("--resolve") { HelpName = "name", Description = "With --port: the name the DNS test resolves (default espressif.com)." };
         var throughput = new Option<int>("--throughput") { HelpName = "bytes", Description = "Bytes the throughput test downloads.", DefaultValueFactory = _ => 64 * 1024 };
+        var peersOnly = new Option<bool>("--peers-only") { Description = "Only run the peer servers (TCP/UDP echo 7007, HTTP 8080, HTTPS 8443) for the DeviceTests app on a board, and print their CA; until Ctrl+C." };
         var root = cli.Create("Esp32At device tests: init, scan, join, DNS, TCP/UDP echo, HTTPS, server accept, throughput and reboot recovery against an ESP32 (or the emulator).",
-            peer, resolve, throughput);
-        root.SetAction(r => Run(cli.Read(r), r.GetValue(peer), r.GetValue(resolve), r.GetValue(throughput), output));
+            peer, resolve, throughput, peersOnly);
+        root.SetAction(r => r.GetValue(peersOnly)
+            ? RunPeers(r.GetValue(peer), output)
+            : Run(cli.Read(r), r.GetValue(peer), r.GetValue(resolve), r.GetValue(throughput), output));
         return root.Parse(args).Invoke();
+    }
+
+    /// <summary>
+    /// The peers a board's DeviceTests app talks to, on the fixed ports built into Device/Program.cs, until Ctrl+C. The
+    /// CA is made at start: paste it into the app's CaPem and deploy while this keeps running.
+    /// </summary>
+    private static int RunPeers(string? peerText, ITestOutput output)
+    {
+        var peerAddress = peerText is not null ? IPAddress.Parse(peerText) : LanAddress.Find();
+        var pki = new TestPki([PeerName], [IPAddress.Loopback, peerAddress]);
+        using var tcpEcho = new TcpEchoServer(IPAddress.Any, 7007);
+        using var udpEcho = new UdpEchoServer(IPAddress.Any, 7007);
+        using var http = new DemoWebServer(IPAddress.Any, null, 8080);
+        using var https = new DemoWebServer(IPAddress.Any, pki.ServerCertificate, 8443);
+        output.Line($"Peers for the board on {peerAddress}: TCP and UDP echo {tcpEcho.Port}, HTTP {http.Port}, HTTPS {https.Port} (certificate for {PeerName} and {peerAddress})");
+        output.Line("Set BoardPins.PeerHost = \"" + peerAddress + "\" and paste this CA into Demos/DeviceTests/Device/Program.cs (CaPem):\n" + pki.CaPem);
+        output.Line("Serving until Ctrl+C.");
+        using var stop = new ManualResetEvent(false);
+        Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Set(); };
+        stop.WaitOne();
+        return 0;
     }
 
     private static int Run(DemoOptions options, string? peerText, string? resolveName, int throughputBytes, ITestOutput output)

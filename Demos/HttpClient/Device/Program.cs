@@ -1,18 +1,13 @@
-using System;
 using System.Diagnostics;
-using System.IO;
-using System.Net;
-using System.Text;
 using Esp32At.CircuitPython;
-using Esp32At.TinyCLR.Provider;
 using Esp32At.TinyCLR.Uart;
-using GHIElectronics.TinyCLR.Devices.Network;
+using CpWifi = Esp32At.CircuitPython.Wifi;
 
 namespace Esp32At.Demos.HttpClient
 {
     /// <summary>
     /// The HTTP client demo on a SITCore board: the shared steps over the CircuitPython-style API, then TinyCLR's own
-    /// HttpWebRequest over the provider. The servers are the host demo's (see DemoServers below); wiring in BoardPins.cs.
+    /// HttpWebRequest over the provider. The servers are the host demo's, run on the PC with --port (it prints the CA); wiring in BoardPins.cs.
     /// </summary>
     public static class Program
     {
@@ -40,50 +35,18 @@ namespace Esp32At.Demos.HttpClient
             init.BaudRate = board.FastBaudRate;
             init.HardwareFlowControl = board.HardwareFlowControl;
             init.HardReset = board.ResetPin >= 0 ? ResetPolicy.Always : ResetPolicy.Never;
-            if (!Wifi.Init(transport, init)) { log.Line("wifi.init failed: " + Wifi.LastInitError); return; }
-            Wifi.Radio.Connect(BoardPins.Ssid, BoardPins.Password);
-            log.Line("joined as " + Wifi.Radio.Ipv4Address);
+            if (!CpWifi.Init(transport, init)) { log.Line("wifi.init failed: " + CpWifi.LastInitError); return; }
+            CpWifi.Radio.Connect(BoardPins.Ssid, BoardPins.Password);
+            log.Line("joined as " + CpWifi.Radio.Ipv4Address);
             var ssl = new SslContext();
             ssl.LoadVerifyLocations(CaPem);
-            new HttpClientDemoSteps(new CircuitPythonNetwork(new SocketPool(Wifi.Radio), ssl), target, log).RunAll();
-            Wifi.Deinit();
+            new HttpClientDemoSteps(new CircuitPythonNetwork(new SocketPool(CpWifi.Radio), ssl), target, log).RunAll();
+            CpWifi.Deinit();
 
-            // Pass 2: TinyCLR's HttpWebRequest over the provider.
-            var provider = new Esp32AtNetworkProvider(transport);
-            var controller = NetworkController.FromProvider(provider);
-            var wifi = new WiFiNetworkInterfaceSettings();
-            wifi.Ssid = BoardPins.Ssid;
-            wifi.Password = BoardPins.Password;
-            controller.SetInterfaceSettings(wifi);
-            controller.SetAsDefaultController();
-            controller.Enable();
-            log.Line("-- TinyCLR HttpWebRequest --");
-            Get(log, "http://" + target.Host + ":" + HttpPort + "/hello");
-            Get(log, "http://" + target.Host + ":" + HttpPort + "/bytes/65536");
-        }
-
-        private static void Get(DebugLog log, string url)
-        {
-            long t0 = DateTime.UtcNow.Ticks;
-            try
-            {
-                var request = (HttpWebRequest)WebRequest.Create(url);
-                request.KeepAlive = false;
-                using (var response = (HttpWebResponse)request.GetResponse())
-                using (var stream = response.GetResponseStream())
-                {
-                    var buffer = new byte[1024];
-                    long total = 0;
-                    int n;
-                    while ((n = stream.Read(buffer, 0, buffer.Length)) > 0) total += n;
-                    int ms = Units.MsSince(t0);
-                    log.Line("[ok]   GET " + url + ": " + (int)response.StatusCode + ", " + Units.Bytes(total) + " at " + Units.Rate(total, ms));
-                }
-            }
-            catch (Exception e)
-            {
-                log.Line("[FAIL] GET " + url + ": " + e.Message);
-            }
+            // Pass 2: TinyCLR's HttpWebRequest over the provider (the default network controller now).
+            ProviderStartup.Start(board, transport, true);
+            log.Line("-- TinyCLR HttpWebRequest over Esp32AtNetworkProvider --");
+            new WebRequestPass(log).RunAll(target, CaPem);
         }
 
         private sealed class DebugLog : IDemoLog

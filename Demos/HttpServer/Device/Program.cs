@@ -1,35 +1,89 @@
 using System.Diagnostics;
 using System.Threading;
 using Esp32At.CircuitPython;
+using Esp32At.TinyCLR.Provider;
 using Esp32At.TinyCLR.Uart;
+using Esp32At.Wifi;
 using GHIElectronics.TinyCLR.Devices.Gpio;
 
 namespace Esp32At.Demos.HttpServer
 {
     /// <summary>
-    /// The HTTP server demo on a SITCore board: the shared server (status page, GET /api/status, POST /api/led driving
-    /// the board's LED) on the CircuitPython-style sockets, advertised as esp32at.local. Wiring in BoardPins.cs.
+    /// The HTTP server demo on a SITCore board: the status page, GET /api/status and POST /api/led (driving the board's
+    /// LED), advertised as esp32at.local. Served by TinyCLR's own HttpListener through the Esp32At provider (default), or
+    /// by the minimal server on the CircuitPython-style sockets; in station mode (joins BoardPins.Ssid) or as a soft-AP
+    /// the phone joins. Wiring in BoardPins.cs.
     /// </summary>
     public static class Program
     {
+        /// <summary>true: TinyCLR's HttpListener over the provider; false: MiniHttpServer on the CircuitPython sockets.</summary>
+        public static bool UseHttpListener = true;
+
+        /// <summary>true: the ESP runs its own network (SoftApSsid) instead of joining BoardPins.Ssid.</summary>
+        public static bool SoftAp = false;
+
+        /// <summary>The soft-AP's network name and password (WPA2, 8-64 characters).</summary>
+        public const string SoftApSsid = "Esp32At-demo";
+        public const string SoftApPassword = "esp32at-demo";
+
+        private const int Port = 80;
+        private const string Hostname = "esp32at";
+
         public static void Main()
         {
             var board = BoardPins.Current;
             var log = new DebugLog();
             var transport = new UartTransport(board.UartName, board.BaudRate, false, board.ResetPin);
+            var led = new GpioLed(board.LedPin);
+            if (UseHttpListener) RunListener(board, transport, led, log);
+            else RunSockets(board, transport, led, log);
+        }
+
+        private static void RunListener(BoardPins board, UartTransport transport, ILed led, IServerLog log)
+        {
+            var provider = ProviderStartup.Start(board, transport, !SoftAp);
+            var wifi = provider.Wifi;
+            string address;
+            if (SoftAp)
+            {
+                wifi.StartSoftAp(new SoftApSettings(SoftApSsid, SoftApPassword, 1, WifiAuthMode.Wpa2Psk, 4, false));
+                address = WifiText.FormatIPv4(wifi.QuerySoftApIpv4().Address);
+                log.Line("soft-AP \"" + SoftApSsid + "\" up; join it and open http://" + address + "/");
+            }
+            else
+            {
+                address = WifiText.FormatIPv4(wifi.QueryStationIpv4().Address);
+            }
+            wifi.Advertise(new MdnsAdvertisement(Hostname, "_http", Port, "Esp32At demo", "_tcp", null, null));
+            log.Line("Open http://" + address + "/ or http://" + Hostname + ".local/ (TinyCLR HttpListener)");
+            new ListenerServer(new DemoApp(led, address), log, Port).Run(new ManualResetEvent(false));
+        }
+
+        private static void RunSockets(BoardPins board, UartTransport transport, ILed led, IServerLog log)
+        {
             var init = new WifiInitOptions();
             init.BaudRate = board.FastBaudRate;
             init.HardwareFlowControl = board.HardwareFlowControl;
-            if (!Wifi.Init(transport, init)) { log.Line("wifi.init failed: " + Wifi.LastInitError); return; }
-            Wifi.Radio.Connect(BoardPins.Ssid, BoardPins.Password);
-            string address = Wifi.Radio.Ipv4Address.ToString();
-            var mdns = new Esp32At.CircuitPython.Mdns.Server(Wifi.Radio);
-            mdns.Hostname = "esp32at";
-            mdns.AdvertiseService("_http", "_tcp", 80);
-            log.Line("Open http://" + address + "/ or http://esp32at.local/");
-            var listener = new CircuitPythonListener(new SocketPool(Wifi.Radio), 80, 5);
-            var app = new DemoApp(new GpioLed(board.LedPin), address);
-            new MiniHttpServer(listener, app, new RequestReader(), log).Run(new ManualResetEvent(false));
+            init.HardReset = board.ResetPin >= 0 ? ResetPolicy.Always : ResetPolicy.Never;
+            if (!Esp32At.CircuitPython.Wifi.Init(transport, init)) { log.Line("wifi.init failed: " + Esp32At.CircuitPython.Wifi.LastInitError); return; }
+            var radio = Esp32At.CircuitPython.Wifi.Radio;
+            string address;
+            if (SoftAp)
+            {
+                radio.StartAp(SoftApSsid, SoftApPassword, 1, AuthMode.Wpa2 | AuthMode.Psk);
+                address = radio.Ipv4AddressAp.ToString();
+            }
+            else
+            {
+                radio.Connect(BoardPins.Ssid, BoardPins.Password);
+                address = radio.Ipv4Address.ToString();
+            }
+            var mdns = new Esp32At.CircuitPython.Mdns.Server(radio);
+            mdns.Hostname = Hostname;
+            mdns.AdvertiseService("_http", "_tcp", Port);
+            log.Line("Open http://" + address + "/ or http://" + Hostname + ".local/ (CircuitPython sockets)");
+            var listener = new CircuitPythonListener(new SocketPool(radio), Port, 5);
+            new MiniHttpServer(listener, new DemoApp(led, address), new RequestReader(), log).Run(new ManualResetEvent(false));
         }
 
         private sealed class GpioLed : ILed

@@ -16,20 +16,29 @@ public static class HttpServerDemo
     /// <summary>The line that announces the URL starts with this.</summary>
     public const string UrlPrefix = "Open ";
 
-    public static int Run(string[] args, IServerLog log, WaitHandle? stop = null)
+    /// <summary>The MAC of the phone the emulator lets join the soft-AP in <c>--ap</c> mode.</summary>
+    public const string SimulatedPhoneMac = "02:50:48:4f:4e:45";
+
+    /// <summary>Runs the demo with <paramref name="args"/>; <paramref name="stop"/> ends it, <paramref name="opened"/> sees the
+    /// session (the emulator) once the ESP is up and serving is about to start.</summary>
+    public static int Run(string[] args, IServerLog log, WaitHandle? stop = null, Action<DemoSession>? opened = null)
     {
         var cli = new DemoCommandLine();
         var seconds = new Option<int>("--seconds") { HelpName = "n", Description = "Stop after n seconds (0 = until Ctrl+C)." };
         var espPort = new Option<int>("--listen-port") { HelpName = "port", Description = "The ESP port to serve on.", DefaultValueFactory = _ => 80 };
         var requestTimeout = new Option<int>("--request-timeout") { HelpName = "ms", Description = "Time a client has to send its request before it gets 408.", DefaultValueFactory = _ => 5000 };
         var hostname = new Option<string>("--hostname") { HelpName = "name", Description = "mDNS host name (name.local); empty = no mDNS.", DefaultValueFactory = _ => "esp32at" };
+        var ap = new Option<bool>("--ap") { Description = "Soft-AP mode: the ESP runs its own network (--ap-ssid/--ap-password) instead of joining --ssid; on the emulator a simulated phone joins it." };
+        var apSsid = new Option<string>("--ap-ssid") { HelpName = "name", Description = "The soft-AP's network name.", DefaultValueFactory = _ => "Esp32At-demo" };
+        var apPassword = new Option<string>("--ap-password") { HelpName = "secret", Description = "The soft-AP's WPA2 password (8-64 characters; empty = open).", DefaultValueFactory = _ => "esp32at-demo" };
         var root = cli.Create("Esp32At HTTP server demo: a status page and JSON API (GET /api/status, POST /api/led) served through the ESP32.",
-            seconds, espPort, requestTimeout, hostname);
-        root.SetAction(r => Run(cli.Read(r), r.GetValue(seconds), r.GetValue(espPort), r.GetValue(requestTimeout), r.GetValue(hostname)!, log, stop));
+            seconds, espPort, requestTimeout, hostname, ap, apSsid, apPassword);
+        root.SetAction(r => Run(cli.Read(r), r.GetValue(seconds), r.GetValue(espPort), r.GetValue(requestTimeout), r.GetValue(hostname)!,
+            r.GetValue(ap) ? new SoftApMode(r.GetValue(apSsid)!, r.GetValue(apPassword)!) : null, log, stop, opened));
         return root.Parse(args).Invoke();
     }
 
-    private static int Run(DemoOptions options, int seconds, int espPort, int requestTimeoutMs, string hostname, IServerLog log, WaitHandle? external)
+    private static int Run(DemoOptions options, int seconds, int espPort, int requestTimeoutMs, string hostname, SoftApMode? softAp, IServerLog log, WaitHandle? external, Action<DemoSession>? opened)
     {
         using var session = DemoSession.Open(options);
         log.Line($"Esp32At HttpServer demo on {session.Describe()}");
@@ -48,10 +57,20 @@ public static class HttpServerDemo
             }
             session.AttachTrace(CpWifi.Device!.Executor, Console.Out);
             var radio = CpWifi.Radio!;
-            radio.Connect(options.Ssid, options.Password);
-            string address = radio.Ipv4Address.ToString();
-            log.Line($"{CpWifi.AtVersion}; joined \"{options.Ssid}\" as {address}");
+            string address;
+            if (softAp is null)
+            {
+                radio.Connect(options.Ssid, options.Password);
+                address = radio.Ipv4Address.ToString();
+                log.Line($"{CpWifi.AtVersion}; joined \"{options.Ssid}\" as {address}");
+            }
+            else
+            {
+                address = softAp.Start(radio, session.Emulator, log);
+            }
             if (hostname.Length > 0) Advertise(radio, hostname, espPort, log);
+            softAp?.ListStations(radio, log);
+            opened?.Invoke(session);
 
             var pool = new SocketPool(radio);
             using var listener = new CircuitPythonListener(pool, espPort, 5);
