@@ -24,6 +24,22 @@ public sealed class EspEmulator : IDisposable
     private DataEntry? entry; // where data-entry bytes go
     private int bootGeneration; // a command started before a reboot never answers after it
 
+    /// <summary>
+    /// Waits (at most <paramref name="timeoutMs"/>) until no command is running, so an asynchronous answer of the
+    /// simulated network comes after the final result of the command that caused it, as the network's delay makes it
+    /// on real hardware even when the emulator's clock runs at speed 0.
+    /// </summary>
+    public bool WaitUntilIdle(int timeoutMs)
+    {
+        var end = Environment.TickCount64 + timeoutMs;
+        while (true)
+        {
+            lock (gate) if (state is InputState.Idle or InputState.Booting) return true;
+            if (Environment.TickCount64 >= end) return false;
+            Thread.Sleep(1);
+        }
+    }
+
     private enum InputState { Booting, Idle, Processing, DataEntry }
 
     public EspEmulator(EmulatorOptions? options = null)

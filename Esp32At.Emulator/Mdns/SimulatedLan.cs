@@ -131,6 +131,7 @@ public sealed class SimulatedLan
         new Thread(() =>
         {
             emulator.Clock.Delay(ResponseDelayMs);
+            emulator.WaitUntilIdle(1000);
             if (emulator.State.Wireless.Generation == generation) action();
         }) { IsBackground = true, Name = "esp-at mdns" }.Start();
     }
