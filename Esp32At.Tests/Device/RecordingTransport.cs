@@ -9,6 +9,9 @@ public sealed class RecordingTransport(IAtTransport inner) : IAtTransport
     private readonly StringBuilder written = new();
 
     public string Written { get { lock (written) return written.ToString(); } }
+
+    /// <summary>Whether writes are kept (a soak run turns it off, or it would measure the record's own growth).</summary>
+    public bool Recording { get; set; } = true;
     public int BytesAvailable => inner.BytesAvailable;
     public int BaudRate => inner.BaudRate;
     public bool HasResetLine => inner.HasResetLine;
@@ -18,7 +21,7 @@ public sealed class RecordingTransport(IAtTransport inner) : IAtTransport
 
     public void Write(byte[] buffer, int offset, int count)
     {
-        lock (written) written.Append(Encoding.Latin1.GetString(buffer, offset, count));
+        if (Recording) lock (written) written.Append(Encoding.Latin1.GetString(buffer, offset, count));
         inner.Write(buffer, offset, count);
     }
 }

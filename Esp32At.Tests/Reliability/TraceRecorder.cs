@@ -7,9 +7,16 @@ public sealed class TraceRecorder : IAtTraceSink
 {
     private readonly List<string> lines = [];
 
+    /// <summary>Keep only the last this many events (a soak run would otherwise measure the recorder's own growth).</summary>
+    public int MaxLines { get; set; } = int.MaxValue;
+
     public void Trace(string direction, string text)
     {
-        lock (lines) lines.Add(direction + " " + text);
+        lock (lines)
+        {
+            if (lines.Count >= MaxLines) lines.RemoveRange(0, lines.Count - MaxLines + 1);
+            lines.Add(direction + " " + text);
+        }
     }
 
     public string[] Lines
