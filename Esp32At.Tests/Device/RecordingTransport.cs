@@ -12,6 +12,12 @@ public sealed class RecordingTransport(IAtTransport inner) : IAtTransport
 
     /// <summary>Whether writes are kept (a soak run turns it off, or it would measure the record's own growth).</summary>
     public bool Recording { get; set; } = true;
+
+    /// <summary>
+    /// Bytes the inner transport allocated on the writer's thread (the emulator takes writes on the caller's thread;
+    /// what it allocates there is not the library's).
+    /// </summary>
+    public long AllocatedInside { get; private set; }
     public int BytesAvailable => inner.BytesAvailable;
     public int BaudRate => inner.BaudRate;
     public bool HasResetLine => inner.HasResetLine;
@@ -22,6 +28,8 @@ public sealed class RecordingTransport(IAtTransport inner) : IAtTransport
     public void Write(byte[] buffer, int offset, int count)
     {
         if (Recording) lock (written) written.Append(Encoding.Latin1.GetString(buffer, offset, count));
+        long start = GC.GetAllocatedBytesForCurrentThread();
         inner.Write(buffer, offset, count);
+        AllocatedInside += GC.GetAllocatedBytesForCurrentThread() - start;
     }
 }

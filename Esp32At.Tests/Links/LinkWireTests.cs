@@ -49,7 +49,7 @@ public class LinkWireTests
     {
         using var server = new LoopbackServer(LoopbackServer.Echo);
         using var emulator = new EspEmulator(new EmulatorOptions { SpeedFactor = 0, BootTimeMs = 0 });
-        var wire = new AllocationExcludingTransport(new EmulatorTransport(emulator));
+        var wire = new RecordingTransport(new EmulatorTransport(emulator)) { Recording = false };
         using var device = new Esp32AtDevice(wire, new Esp32AtOptions());
         device.Initialize();
         device.Executor.Execute("AT+CWMODE=1", 2000);
@@ -72,23 +72,5 @@ public class LinkWireTests
         long ours = GC.GetAllocatedBytesForCurrentThread() - before - (wire.AllocatedInside - emulatorBefore);
         Assert.Equal(payload, received);
         Assert.Equal(0, ours / 50);
-    }
-
-    /// <summary>The emulator takes the host's writes on the caller's thread; what it allocates there is not the library's.</summary>
-    private sealed class AllocationExcludingTransport(Esp32At.Transport.IAtTransport inner) : Esp32At.Transport.IAtTransport
-    {
-        public long AllocatedInside;
-        public int BytesAvailable => inner.BytesAvailable;
-        public int BaudRate => inner.BaudRate;
-        public bool HasResetLine => inner.HasResetLine;
-        public void PulseReset(int lowMs) => inner.PulseReset(lowMs);
-        public void SetLineSettings(int baudRate, bool hardwareFlowControl) => inner.SetLineSettings(baudRate, hardwareFlowControl);
-        public int Read(byte[] buffer, int offset, int count, int timeoutMs) => inner.Read(buffer, offset, count, timeoutMs);
-        public void Write(byte[] buffer, int offset, int count)
-        {
-            long start = GC.GetAllocatedBytesForCurrentThread();
-            inner.Write(buffer, offset, count);
-            AllocatedInside += GC.GetAllocatedBytesForCurrentThread() - start;
-        }
     }
 }

@@ -108,6 +108,7 @@ public class ProviderServerUdpTlsTests
         s.Connect(new IPEndPoint(ip, server.Port));
         using var ssl = new FrameworkSslStream(s);
         ssl.AuthenticateAsClient(TestCertificates.ServerName, new X509Certificate(Encoding.ASCII.GetBytes(certs.CaPem)));
+        Assert.True(server.Handshaken.Wait(5000)); // the server side finishes its handshake on its own thread
         Assert.Equal(TestCertificates.ServerName, server.ServerName); // SNI from the target host
         ssl.Write(Encoding.ASCII.GetBytes("world"));
         var buf = new byte[64];
