@@ -17,7 +17,7 @@ public class HttpServerDemoTests
         var log = new ServerLog();
         using var stop = new ManualResetEvent(false);
         int exit = -1;
-        var thread = new Thread(() => exit = HttpServerDemo.Run(["--speed", "0", "--request-timeout", "1000", "--listen-port", "8080", "--seconds", "120"], log, stop));
+        var thread = new Thread(() => exit = HttpServerDemo.Run(["--speed", "0", "--request-timeout", "3000", "--listen-port", "8080", "--seconds", "120"], log, stop));
         thread.Start();
         try
         {

@@ -115,6 +115,8 @@ public class NetServiceBytesTests
         port.ReadUntil("+TIME_UPDATED\r\n");
         port.Send("AT+RST\r\n");
         port.ReadUntil("ready\r\n");
+        // The network saved by CWJAP (SYSSTORE=1) is joined again after the boot: let its URCs pass first.
+        port.ReadUntil("WIFI GOT IP\r\n");
         port.Command("ATE0");
         Assert.Equal("+CIPSNTPTIME:Thu Jul 31 10:02:11 2025\r\nOK\r\n", port.Command("AT+CIPSNTPTIME?"));
     }
