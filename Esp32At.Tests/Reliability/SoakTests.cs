@@ -13,6 +13,7 @@ namespace Esp32At.Tests.Reliability;
 /// buffer's high-water mark and managed-memory growth. CI runs <see cref="CiExchanges"/> per direction; the long run
 /// sets <c>ESP32AT_SOAK_EXCHANGES=10000</c> (see docs/reliability.md).
 /// </summary>
+[Collection(SoakCollection.Name)]
 public sealed class SoakTests(ITestOutputHelper output)
 {
     private const int CiExchanges = 250;
@@ -202,4 +203,11 @@ public sealed class SoakTests(ITestOutputHelper output)
             thread.Join(2000);
         }
     }
+}
+
+/// <summary>The soak measures the whole process's managed memory: it runs alone, after the parallel tests.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class SoakCollection
+{
+    public const string Name = "soak (alone)";
 }
