@@ -14,8 +14,11 @@ namespace Esp32At.Links
         private const int WriteTimeoutMs = 10000;
         private const int MaxPemBytes = 8192;
         private readonly Esp32AtDevice device;
-        private readonly bool[] caLoaded = new bool[2];
-        private readonly bool[] clientLoaded = new bool[2];
+        private readonly object gate = new object();
+        // What each slot last got from this store: writing flash again with the same bytes is skipped.
+        private readonly byte[][] caWritten = new byte[2][];
+        private readonly byte[][] certWritten = new byte[2][];
+        private readonly byte[][] keyWritten = new byte[2][];
 
         /// <summary>Uses <paramref name="device"/> (initialised).</summary>
         public CertificateStore(Esp32AtDevice device)
@@ -24,33 +27,58 @@ namespace Esp32At.Links
             this.device = device;
         }
 
-        /// <summary>Stores a CA certificate (PEM) in slot <c>client_ca.<paramref name="slot"/></c>.</summary>
+        /// <summary>
+        /// Stores a CA certificate (PEM) in slot <c>client_ca.<paramref name="slot"/></c>, unless this store already put
+        /// the same bytes there (SYSMFG writes flash).
+        /// </summary>
         public void LoadCa(byte[] pem, int slot = 0)
         {
             CheckSlot(slot);
-            Write(LinkCommands.CaNamespace, slot, pem, "pem");
-            lock (caLoaded) caLoaded[slot] = true;
+            lock (gate)
+            {
+                if (SameBytes(caWritten[slot], pem)) return;
+                caWritten[slot] = null; // unknown until the ESP said OK
+                Write(LinkCommands.CaNamespace, slot, pem, "pem");
+                caWritten[slot] = pem;
+            }
         }
 
-        /// <summary>Stores the client certificate and private key (PEM) in slot <paramref name="slot"/>.</summary>
+        /// <summary>
+        /// Stores the client certificate and private key (PEM) in slot <paramref name="slot"/>, unless this store already
+        /// put the same pair there.
+        /// </summary>
         public void LoadClientCertificate(byte[] certificatePem, byte[] privateKeyPem, int slot = 0)
         {
             CheckSlot(slot);
-            Write(LinkCommands.CertNamespace, slot, certificatePem, "certificatePem");
-            Write(LinkCommands.KeyNamespace, slot, privateKeyPem, "privateKeyPem");
-            lock (caLoaded) clientLoaded[slot] = true;
+            lock (gate)
+            {
+                if (SameBytes(certWritten[slot], certificatePem) && SameBytes(keyWritten[slot], privateKeyPem)) return;
+                certWritten[slot] = null;
+                keyWritten[slot] = null;
+                Write(LinkCommands.CertNamespace, slot, certificatePem, "certificatePem");
+                Write(LinkCommands.KeyNamespace, slot, privateKeyPem, "privateKeyPem");
+                certWritten[slot] = certificatePem;
+                keyWritten[slot] = privateKeyPem;
+            }
         }
 
         /// <summary>Whether a CA was loaded into <paramref name="slot"/> through this store.</summary>
         public bool HasCa(int slot)
         {
-            lock (caLoaded) return slot >= 0 && slot < caLoaded.Length && caLoaded[slot];
+            lock (gate) return slot >= 0 && slot < caWritten.Length && caWritten[slot] != null;
         }
 
         /// <summary>Whether a client certificate was loaded into <paramref name="slot"/> through this store.</summary>
         public bool HasClientCertificate(int slot)
         {
-            lock (caLoaded) return slot >= 0 && slot < clientLoaded.Length && clientLoaded[slot];
+            lock (gate) return slot >= 0 && slot < certWritten.Length && certWritten[slot] != null;
+        }
+
+        private static bool SameBytes(byte[] a, byte[] b)
+        {
+            if (a == null || b == null || a.Length != b.Length) return false;
+            for (int i = 0; i < a.Length; i++) if (a[i] != b[i]) return false;
+            return true;
         }
 
         private void Write(string space, int slot, byte[] pem, string argument)

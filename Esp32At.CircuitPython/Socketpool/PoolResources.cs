@@ -8,15 +8,11 @@ namespace Esp32At.CircuitPython
 {
     /// <summary>
     /// What every <see cref="SocketPool"/> of one device shares (the core's pool is a singleton per radio): the one
-    /// connection table (it owns the link URCs), the one server, the resolver, and which certificates are on the ESP.
+    /// connection table (it owns the link URCs), the one server, and the resolver (the table's certificate store knows which certificates are on the ESP).
     /// </summary>
     internal sealed class PoolResources
     {
         private static readonly Hashtable byDevice = new Hashtable();
-        private readonly object certificateGate = new object();
-        private byte[] loadedCa;
-        private byte[] loadedClientCert;
-        private byte[] loadedClientKey;
 
         private PoolResources(Esp32AtDevice device)
         {
@@ -51,32 +47,6 @@ namespace Esp32At.CircuitPython
             }
         }
 
-        /// <summary>
-        /// Puts <paramref name="caPem"/> into CA slot 0 unless it is already there (SYSMFG writes flash: only when it
-        /// changed, e.g. another context with another CA).
-        /// </summary>
-        public void EnsureCa(byte[] caPem)
-        {
-            lock (certificateGate)
-            {
-                if (SameBytes(loadedCa, caPem) && Table.Certificates.HasCa(0)) return;
-                Table.Certificates.LoadCa(caPem, 0);
-                loadedCa = caPem;
-            }
-        }
-
-        /// <summary>Puts the client certificate and key into slot 0 unless they are already there.</summary>
-        public void EnsureClientCertificate(byte[] certPem, byte[] keyPem)
-        {
-            lock (certificateGate)
-            {
-                if (SameBytes(loadedClientCert, certPem) && SameBytes(loadedClientKey, keyPem) && Table.Certificates.HasClientCertificate(0)) return;
-                Table.Certificates.LoadClientCertificate(certPem, keyPem, 0);
-                loadedClientCert = certPem;
-                loadedClientKey = keyPem;
-            }
-        }
-
         /// <summary>Notes (once per device) in the AT trace that a TLS connection does not authenticate its peer.</summary>
         public void WarnUnverified(string host)
         {
@@ -88,13 +58,6 @@ namespace Esp32At.CircuitPython
         {
             IAtTraceSink trace = Device.Executor.Trace;
             if (trace != null) trace.Trace("--", "socketpool: " + text);
-        }
-
-        private static bool SameBytes(byte[] a, byte[] b)
-        {
-            if (a == null || b == null || a.Length != b.Length) return false;
-            for (int i = 0; i < a.Length; i++) if (a[i] != b[i]) return false;
-            return true;
         }
     }
 }

@@ -177,10 +177,10 @@ namespace Esp32At.CircuitPython
             tls.ServerName = sock.TlsServerName;
             var resources = sock.Resources;
             if (!tls.VerifyServer) resources.WarnUnverified(host);
-            else if (ca != null) resources.EnsureCa(ca);
+            else if (ca != null) resources.Table.Certificates.LoadCa(ca, 0); // skipped when slot 0 already holds it
             if (cert != null)
             {
-                resources.EnsureClientCertificate(cert, key);
+                resources.Table.Certificates.LoadClientCertificate(cert, key, 0);
                 tls.UseClientCertificate = true;
             }
             return resources.Table.OpenSsl(host, port, tls, timeoutMs);

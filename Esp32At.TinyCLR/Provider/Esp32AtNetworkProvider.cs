@@ -29,7 +29,6 @@ namespace Esp32At.TinyCLR.Provider
         private int nextHandle = 1;
         private WiFiNetworkInterfaceSettings settings;
         private uint stationAddress;
-        private byte[] loadedCa;
 
         private static readonly uint AnyRemote = 0;
         private const int DiscardPort = 9;
@@ -207,10 +206,7 @@ namespace Esp32At.TinyCLR.Provider
         public void LoadCa(X509Certificate ca)
         {
             RequireEnabled();
-            var raw = ca.GetRawCertData();
-            if (loadedCa != null && SameBytes(loadedCa, raw)) return;
-            Table.Certificates.LoadCa(Pem.FromCertificate(raw), 0);
-            loadedCa = raw;
+            Table.Certificates.LoadCa(Pem.FromCertificate(ca.GetRawCertData()), 0);
         }
 
         /// <summary>Disposes the ESP (its pump thread); sockets become invalid.</summary>
@@ -302,13 +298,6 @@ namespace Esp32At.TinyCLR.Provider
         private static byte[] Bytes(IPAddress address)
         {
             return address == null ? null : address.GetAddressBytes();
-        }
-
-        private static bool SameBytes(byte[] a, byte[] b)
-        {
-            if (a.Length != b.Length) return false;
-            for (int i = 0; i < a.Length; i++) if (a[i] != b[i]) return false;
-            return true;
         }
     }
 }
