@@ -35,7 +35,7 @@ namespace Esp32At.Links
                     var parts = line.Substring(prefix.Length).Split(',');
                     int id;
                     if (parts.Length < 5 || !int.TryParse(parts[0], out id) || id != linkId) continue;
-                    var ip = HostResolver.ParseIPv4(Unquote(parts[2]));
+                    var ip = HostResolver.ParseIPv4(HostResolver.Unquote(parts[2]));
                     if (ip != null) remoteAddress = (uint)(ip[0] | ip[1] << 8 | ip[2] << 16 | ip[3] << 24);
                     int.TryParse(parts[3], out remotePort);
                     int.TryParse(parts[4], out localPort);
@@ -56,11 +56,6 @@ namespace Esp32At.Links
             if (link.Kind == LinkKind.Udp) throw new InvalidOperationException("link " + linkId + " is UDP: TCP options do not apply");
             executor.Run(new AtCommandBuffer().Append(LinkCommands.TcpOptions).Append(linkId).Append(",-1,").Append(noDelay ? 1 : 0)
                 .Append(",0,").Append(keepAliveSeconds).AppendLineEnd(), null, ReceiveCommandTimeoutMs, true);
-        }
-
-        private static string Unquote(string text)
-        {
-            return text.Length >= 2 && text[0] == '"' ? text.Substring(1, text.Length - 2) : text;
         }
     }
 }

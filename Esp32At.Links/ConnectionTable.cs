@@ -492,7 +492,6 @@ namespace Esp32At.Links
         /// <exception cref="AtTimeoutException">No data within the timeout.</exception>
         public int Receive(int linkId, byte[] buffer, int offset, int count, int timeoutMs)
         {
-            if (buffer == null) throw new ArgumentNullException("buffer");
             CheckBuffer(buffer, offset, count);
             if (count == 0) throw new ArgumentOutOfRangeException("count", "count must be at least 1");
             var link = Get(linkId);

@@ -35,10 +35,16 @@ namespace Esp32At.Links
                 executor.Run(command, response, LookupTimeoutMs, true);
                 var text = response.Find(LinkCommands.ResolvePrefix);
                 // ESP32-family firmware quotes the address; ESP8266 NONOS did not.
-                var address = text == null ? null : ParseIPv4(text.Length >= 2 && text[0] == '"' ? text.Substring(1, text.Length - 2) : text);
+                var address = text == null ? null : ParseIPv4(Unquote(text));
                 if (address == null) throw new AtCommandException(LinkCommands.Resolve + "\"" + host + "\"", null, "no IPv4 address for " + host);
                 return address;
             }
+        }
+
+        /// <summary>The text between the quotes of a quoted answer field, or the text as it is.</summary>
+        internal static string Unquote(string text)
+        {
+            return text.Length >= 2 && text[0] == '"' ? text.Substring(1, text.Length - 2) : text;
         }
 
         /// <summary>Four bytes of a dotted IPv4 literal, or null when <paramref name="text"/> is not one.</summary>

@@ -30,13 +30,7 @@ namespace Esp32At.TinyCLR.Provider
             bool stream = socketType == SocketType.Stream && (protocolType == ProtocolType.Tcp || protocolType == ProtocolType.IP);
             bool datagram = socketType == SocketType.Dgram && (protocolType == ProtocolType.Udp || protocolType == ProtocolType.IP);
             if (!stream && !datagram) throw SocketErrors.Create(SocketError.ProtocolNotSupported);
-            lock (gate)
-            {
-                int handle = nextHandle;
-                nextHandle = nextHandle == int.MaxValue ? 1 : nextHandle + 1;
-                sockets[handle] = new ProviderSocket(handle, socketType);
-                return handle;
-            }
+            return AddSocket(socketType).Handle;
         }
 
         /// <summary>Closes the socket's link or server. Idempotent: SslStream and Socket both close the same handle.</summary>
@@ -125,16 +119,13 @@ namespace Esp32At.TinyCLR.Provider
                 int linkId = Table.Accept(WaitQuantumMs * 4);
                 if (linkId >= 0)
                 {
-                    lock (gate)
+                    var client = AddSocket(SocketType.Stream);
+                    lock (client)
                     {
-                        int handle = nextHandle;
-                        nextHandle = nextHandle == int.MaxValue ? 1 : nextHandle + 1;
-                        var client = new ProviderSocket(handle, SocketType.Stream);
                         client.LinkId = linkId;
                         client.Secure = Table.KindOf(linkId) == LinkKind.Ssl;
-                        sockets[handle] = client;
-                        return handle;
                     }
+                    return client.Handle;
                 }
 #if TINYCLR_V3
                 return -1;
@@ -478,6 +469,19 @@ namespace Esp32At.TinyCLR.Provider
         }
 
         // ---- helpers (callers hold the socket's lock) ----
+
+        // Handles count up from 1 and wrap to 1, so none is ever -1 (TinyCLR's "closed").
+        private ProviderSocket AddSocket(SocketType type)
+        {
+            lock (gate)
+            {
+                int handle = nextHandle;
+                nextHandle = nextHandle == int.MaxValue ? 1 : nextHandle + 1;
+                var s = new ProviderSocket(handle, type);
+                sockets[handle] = s;
+                return s;
+            }
+        }
 
         private ProviderSocket Get(int handle)
         {
