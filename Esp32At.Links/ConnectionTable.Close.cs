@@ -1,0 +1,78 @@
+using System;
+using Esp32At.Engine;
+
+namespace Esp32At.Links
+{
+    // Closing links: AT+CIPCLOSE, the <id>,CLOSED URC, and handing a reused id to its next owner.
+    public sealed partial class ConnectionTable
+    {
+        /// <summary>Closes link <paramref name="linkId"/>; unread data is discarded. Closing a closed link is a no-op.</summary>
+        public void Close(int linkId)
+        {
+            var link = Get(linkId);
+            LinkState state;
+            int generation;
+            lock (gate)
+            {
+                state = link.State;
+                generation = link.Generation;
+                // Nobody may take this id until the ESP confirmed the close (Reserve skips closing links).
+                if (state != LinkState.Free)
+                {
+                    link.Closing = true;
+                    link.CloseSeen = state != LinkState.Open; // no CIPCLOSE, so no CLOSED of ours will come
+                }
+            }
+            if (state == LinkState.Open)
+            {
+                try
+                {
+                    executor.Execute(LinkCommands.Close + linkId, ReceiveCommandTimeoutMs);
+                }
+                catch (AtCommandException)
+                {
+                    // Already closed on the ESP side (its CLOSED may be on the way).
+                }
+            }
+            lock (gate)
+            {
+                link.Closing = false;
+                // A client the ESP's server accepted on this id meanwhile belongs to someone else now.
+                if (link.Generation != generation) return;
+                ReleaseLocked(link);
+            }
+        }
+
+        // The owner is done with the id: free it, or hand it to a client the ESP already accepted on it.
+        private void ReleaseLocked(Link link)
+        {
+            link.Available = 0;
+            if (!link.AcceptPending)
+            {
+                link.State = LinkState.Free;
+                return;
+            }
+            int pendingData = link.PendingAvailable;
+            bool pendingClosed = link.PendingClosed;
+            Enqueue(link);
+            link.Available = pendingData;
+            if (pendingClosed) link.State = LinkState.RemoteClosed;
+        }
+
+        // "<id>,CLOSED": keep the link readable until what the ESP still holds was read.
+        private void OnClosed(byte[] line, int length)
+        {
+            int id = LeadingNumber(line, 0, length);
+            if (id < 0 || id >= links.Length) return;
+            var link = links[id];
+            lock (gate)
+            {
+                // The CLOSED our own CIPCLOSE causes may come after the ESP already gave the id to a new client.
+                if (link.Closing && !link.CloseSeen) link.CloseSeen = true;
+                else if (link.AcceptPending) link.PendingClosed = true; // the waiting client, not the old owner
+                else if (link.State == LinkState.Open || link.State == LinkState.Connecting) link.State = LinkState.RemoteClosed;
+            }
+            link.Changed.Set();
+        }
+    }
+}

@@ -1,0 +1,87 @@
+using System;
+using Esp32At.Engine;
+
+namespace Esp32At.Links
+{
+    // Active receive for UDP links: +IPD frames into a per-link DatagramQueue, one whole datagram per read.
+    public sealed partial class ConnectionTable
+    {
+        // UDP links receive actively where the firmware has per-link modes (v3.3+): +IPD frames keep datagram boundaries,
+        // which passive reads merge on every release up to 4.1 (spec §4). The mode belongs to the id on the ESP.
+        private void SetReceiveMode(Link link, bool datagrams)
+        {
+            bool active = datagrams && device.Capabilities.HasCipRecvType;
+            if (active == link.ActiveMode) return;
+            executor.Run(new AtCommandBuffer().Append(LinkCommands.ReceiveType).Append(link.Id).Append(active ? ",0" : ",1").AppendLineEnd(),
+                null, ReceiveCommandTimeoutMs, true);
+            lock (gate)
+            {
+                link.ActiveMode = active;
+                if (active && link.Datagrams == null) link.Datagrams = new DatagramQueue(DatagramBufferBytes);
+            }
+        }
+
+        private int activeFrameLink = -1;
+
+        // Pump thread: an active +IPD frame begins. Only UDP links are active, so anything else is noise.
+        private void OnActiveFrame(int linkId, int length, uint address, int port)
+        {
+            activeFrameLink = -1;
+            if (linkId < 0 || linkId >= links.Length) return;
+            var link = links[linkId];
+            lock (gate)
+            {
+                if (link.Datagrams == null || !link.ActiveMode || link.State != LinkState.Open) return;
+                if (link.Datagrams.Begin(length, address, port)) activeFrameLink = linkId;
+                if (length == 0) CompleteDatagram(link);
+            }
+        }
+
+        private void OnActiveData(int linkId, byte[] buffer, int offset, int count)
+        {
+            if (activeFrameLink != linkId || linkId < 0) return;
+            var link = links[linkId];
+            lock (gate)
+            {
+                if (link.Datagrams == null || !link.Datagrams.Append(buffer, offset, count)) return;
+                CompleteDatagram(link);
+            }
+        }
+
+        private void CompleteDatagram(Link link)
+        {
+            activeFrameLink = -1;
+            link.Available = link.Datagrams.Bytes;
+            link.Notices++;
+            link.HeardTicks = DateTime.UtcNow.Ticks;
+            link.Changed.Set();
+        }
+
+        // One whole datagram of an active UDP link: the rest of a longer one is discarded, as recvfrom does.
+        private int ReceiveDatagram(Link link, byte[] buffer, int offset, int count, int timeoutMs)
+        {
+            long deadline = DateTime.UtcNow.Ticks + (long)timeoutMs * TimeSpan.TicksPerMillisecond;
+            while (true)
+            {
+                lock (gate)
+                {
+                    if (link.State == LinkState.Reset) throw new LinkResetException(link.Id, link.ResetReason);
+                    if (link.State == LinkState.Free) throw new InvalidOperationException("link " + link.Id + " is not open");
+                    uint address;
+                    int port;
+                    int n = link.Datagrams.Take(buffer, offset, count, out address, out port);
+                    if (n >= 0)
+                    {
+                        link.RemoteAddress = address;
+                        link.RemotePort = port;
+                        link.Available = link.Datagrams.Bytes;
+                        return n;
+                    }
+                }
+                long left = (deadline - DateTime.UtcNow.Ticks) / TimeSpan.TicksPerMillisecond;
+                if (left <= 0) throw new AtTimeoutException("receive on link " + link.Id, timeoutMs);
+                link.Changed.WaitOne((int)left, false);
+            }
+        }
+    }
+}

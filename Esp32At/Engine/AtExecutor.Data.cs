@@ -1,0 +1,141 @@
+using System;
+
+namespace Esp32At.Engine
+{
+    // Length-framed payloads: +CIPRECVDATA copied into the caller's buffer, active +IPD frames handed to the links layer.
+    public sealed partial class AtExecutor
+    {
+        private const int MaxActiveFrame = 2920;
+
+        private byte[] receiveTarget;
+        private int receiveOffset;
+        private int receiveCapacity;
+        private int received;
+        private int activeLinkId;
+
+        /// <summary>Receives active-mode <c>+IPD</c> data, when the firmware is in active receive mode.</summary>
+        public ActiveDataHandler ActiveData { get; set; }
+
+        /// <summary>Told on the pump thread when an active-mode frame begins, before its payload goes to <see cref="ActiveData"/>.</summary>
+        public ActiveFrameHandler ActiveFrame { get; set; }
+
+        /// <summary>Remote IPv4 address of the last <see cref="Receive"/> (first octet in the lowest byte), 0 when unknown.</summary>
+        public uint LastRemoteAddress { get; private set; }
+
+        /// <summary>Remote port of the last <see cref="Receive"/>, 0 when unknown.</summary>
+        public int LastRemotePort { get; private set; }
+
+        /// <summary>
+        /// A CIPRECVDATA-style exchange: the payload is copied straight into <paramref name="buffer"/>. Returns the byte
+        /// count; <see cref="LastRemoteAddress"/>/<see cref="LastRemotePort"/> tell where it came from (with CIPDINFO=1).
+        /// </summary>
+        public int Receive(AtCommandBuffer command, byte[] buffer, int offset, int count, int timeoutMs)
+        {
+            if (buffer == null) throw new ArgumentNullException("buffer");
+            if (offset < 0 || count < 0 || offset + count > buffer.Length) throw new ArgumentOutOfRangeException("count", "offset/count outside the receive buffer");
+            lock (commandLock)
+            {
+                lock (stateLock)
+                {
+                    receiveTarget = buffer;
+                    receiveOffset = offset;
+                    receiveCapacity = count;
+                    received = 0;
+                }
+                try
+                {
+                    Run(command, null, timeoutMs, true);
+                    return received;
+                }
+                finally
+                {
+                    lock (stateLock) receiveTarget = null;
+                }
+            }
+        }
+
+        void IAtStreamSink.OnDataStart(AtDataKind kind, byte[] header, int headerLength, int length)
+        {
+            if (kind == AtDataKind.ActiveIpd)
+            {
+                activeLinkId = ParseIpdLinkId(header, headerLength);
+                var frameHandler = ActiveFrame;
+                if (frameHandler != null)
+                {
+                    uint from;
+                    int fromPort;
+                    ParseRemote(header, headerLength, out from, out fromPort);
+                    frameHandler(activeLinkId, length, from, fromPort);
+                }
+                return;
+            }
+            uint address;
+            int port;
+            ParseRemote(header, headerLength, out address, out port);
+            LastRemoteAddress = address;
+            LastRemotePort = port;
+        }
+
+        void IAtStreamSink.OnData(AtDataKind kind, byte[] buffer, int offset, int count)
+        {
+            if (kind == AtDataKind.ActiveIpd)
+            {
+                var sinkHandler = ActiveData;
+                if (sinkHandler != null) sinkHandler(activeLinkId, buffer, offset, count);
+                return;
+            }
+            lock (stateLock)
+            {
+                if (receiveTarget == null)
+                {
+                    NoiseBytes += count;
+                    return;
+                }
+                int room = receiveCapacity - received;
+                int n = count < room ? count : room;
+                Array.Copy(buffer, offset, receiveTarget, receiveOffset + received, n);
+                received += n;
+                NoiseBytes += count - n;
+            }
+        }
+
+        int IAtStreamSink.MaxDataLength(AtDataKind kind)
+        {
+            // +IPD frames carry at most 2920 bytes (spec §3); +CIPRECVDATA at most what the pending read asked for.
+            if (kind == AtDataKind.ActiveIpd) return MaxActiveFrame;
+            lock (stateLock) return receiveTarget != null ? receiveCapacity : -1;
+        }
+
+        // "+IPD,<id>,<len>..." has a link id only when a second number follows the first.
+        private static int ParseIpdLinkId(byte[] header, int length)
+        {
+            int i = 5;
+            int first = 0;
+            while (i < length && header[i] >= '0' && header[i] <= '9') first = first * 10 + (header[i++] - '0');
+            if (i + 1 < length && header[i] == ',' && header[i + 1] >= '0' && header[i + 1] <= '9') return first;
+            return 0;
+        }
+
+        // "...,\"a.b.c.d\",<port>[,:]" of a +CIPRECVDATA or +IPD header -> the sender, without allocating.
+        private static void ParseRemote(byte[] header, int length, out uint address, out int port)
+        {
+            address = 0;
+            port = 0;
+            int quote = -1;
+            for (int i = 0; i < length; i++) if (header[i] == '"') { quote = i; break; }
+            if (quote >= 0)
+            {
+                int i = quote + 1;
+                int octet = 0;
+                int shift = 0;
+                for (; i < length && header[i] != '"'; i++)
+                {
+                    if (header[i] == '.') { address |= (uint)(octet & 0xFF) << shift; shift += 8; octet = 0; }
+                    else octet = octet * 10 + (header[i] - '0');
+                }
+                address |= (uint)(octet & 0xFF) << shift;
+                for (i += 2; i < length && header[i] >= '0' && header[i] <= '9'; i++) port = port * 10 + (header[i] - '0');
+            }
+        }
+    }
+}
