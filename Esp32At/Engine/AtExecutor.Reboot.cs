@@ -44,10 +44,12 @@ namespace Esp32At.Engine
                 expected = readyExpected;
                 readyExpected = false;
             }
+            // The listeners are read before a WaitForReady caller wakes: one subscribed after that wait returned must
+            // not hear of the very ready it waited for (it did, now and then, when this thread lost the CPU here).
+            var handler = expected ? null : Rebooted;
             readySignal.Set();
             // Listeners hear of the reboot before the interrupted caller sees its exception.
-            var handler = Rebooted;
-            if (handler != null && !expected) handler(this);
+            if (handler != null) handler(this);
             if (wasPending) Complete(AtResultCode.Rebooted);
         }
     }
