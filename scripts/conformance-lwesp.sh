@@ -3,11 +3,16 @@
 # against Esp32At.Emulator's --pty, per firmware profile, and prints PASS/FAIL per example (docs/emulator-conformance.md).
 #
 #   scripts/conformance-lwesp.sh <lwesp-source-dir> [profile ...]     (default: v4.1.1-c3 v4.0.0-c6 v3.3.0-c3 v2.2.0-c3)
+#   scripts/conformance-lwesp.sh --bench <lwesp-source-dir> [benchmark options]
+#       side by side with lwesp (docs/performance.md): builds lwesp, then runs
+#       Esp32At.Benchmarks --lwesp <binary> (default --profiles v4.1.1-c3 --bauds 115200,921600)
 #
 # Needs: cmake, gcc, dotnet, python3 (the HTTP peer), curl, and the right to bind 127.0.0.2:80 (root or
 # CAP_NET_BIND_SERVICE): lwesp's netconn client example connects to example.com port 80, which the emulator resolves
 # to 127.0.0.2. Environment: LWESP_BAUD (default 115200), KEEP=1 keeps the work directory (logs of both UART directions).
 set -u
+BENCH=0
+if [ "${1:-}" = --bench ]; then BENCH=1; shift; fi
 LWESP_SRC=$(cd "${1:?usage: $0 <lwesp-source-dir> [profile ...]}" && pwd)
 shift
 PROFILES=${*:-v4.1.1-c3 v4.0.0-c6 v3.3.0-c3 v2.2.0-c3}
@@ -26,6 +31,10 @@ echo "== building lwesp ($(git -C "$LWESP_SRC" rev-parse --short HEAD 2>/dev/nul
 cmake -S "$REPO/scripts/conformance-lwesp" -B "$WORK/build" -DLWESP_SRC="$LWESP_SRC" -DCMAKE_BUILD_TYPE=Release >"$WORK/cmake.log" 2>&1 \
     && cmake --build "$WORK/build" -j2 >>"$WORK/cmake.log" 2>&1 || { cat "$WORK/cmake.log"; exit 2; }
 LWESP="$WORK/build/lwesp-conformance"
+if [ "$BENCH" = 1 ]; then
+    dotnet run -c Release --project "$REPO/Esp32At.Benchmarks" -- --lwesp "$LWESP" "$@"
+    exit $?
+fi
 echo "== building the emulator"
 dotnet build "$REPO/Esp32At.Emulator" -c Release -v q -nologo >"$WORK/dotnet.log" 2>&1 || { cat "$WORK/dotnet.log"; exit 2; }
 
