@@ -10,6 +10,8 @@ using Esp32At.Emulator.Profiles;
 //   --micro [bdn...]  BenchmarkDotNet micro-benchmarks of the parser and executor (other arguments go to BenchmarkDotNet)
 //   --smoke           one baud, one profile, small sizes; writes nothing unless --out is given
 //   --bauds a,b       --profiles p,q       --out DIR       --no-docs
+//   --lwesp BINARY    side by side with lwesp (scripts/conformance-lwesp.sh --bench builds it and passes it here):
+//                     TCP receive and UDP send, ours and lwesp's, on one profile (--profiles, first) at --bauds
 if (args.Contains("--micro"))
 {
     BenchmarkSwitcher.FromAssembly(typeof(RunSettings).Assembly).Run(args.Where(a => a != "--micro").ToArray());
@@ -26,6 +28,15 @@ if (args.Contains("--trace"))
     Console.WriteLine(Esp32At.Benchmarks.Scenarios.TcpSend.RunCipSend(rig, 16384));
     Console.WriteLine(Esp32At.Benchmarks.Scenarios.UdpSend.Run(rig, 64, TimeSpan.FromMilliseconds(30)));
     Console.WriteLine(Esp32At.Benchmarks.Scenarios.HttpsGet.Run(rig, 1000, 2));
+    return 0;
+}
+
+if (Option("--lwesp") is { } lwesp)
+{
+    var profile = FirmwareProfile.Named((Option("--profiles") ?? "v4.1.1-c3").Split(',')[0]);
+    var rates = (Option("--bauds") ?? "115200,921600").Split(',').Select(int.Parse).ToArray();
+    Console.WriteLine($"Side by side with lwesp ({lwesp}): firmware {profile.Name}, bauds {string.Join(", ", rates)}");
+    Console.WriteLine(Esp32At.Benchmarks.SideBySide.SideBySideRunner.Run(lwesp, profile, rates, Console.Out));
     return 0;
 }
 
