@@ -9,7 +9,7 @@
 #
 # Needs: cmake, gcc, dotnet, python3 (the HTTP peer), curl, and the right to bind 127.0.0.2:80 (root or
 # CAP_NET_BIND_SERVICE): lwesp's netconn client example connects to example.com port 80, which the emulator resolves
-# to 127.0.0.2. Environment: LWESP_BAUD (default 115200), KEEP=1 keeps the work directory (logs of both UART directions).
+# to 127.0.0.2. Environment: LWESP_BAUD (default 115200: lwesp switches to it with AT+UART_CUR after init), KEEP=1 keeps the work directory (logs of both UART directions).
 set -u
 BENCH=0
 if [ "${1:-}" = --bench ]; then BENCH=1; shift; fi
@@ -59,7 +59,7 @@ report() { # report <profile> <example> <PASS|FAIL> <detail>
 
 for profile in $PROFILES; do
     dir="$WORK/$profile" && mkdir -p "$dir"
-    dotnet run --no-build -c Release --project "$REPO/Esp32At.Emulator" -- --pty --profile "$profile" --baud "$BAUD" \
+    dotnet run --no-build -c Release --project "$REPO/Esp32At.Emulator" -- --pty --profile "$profile" \
         --ap "Majerle WIFI,majerle_internet_private" --dns example.com=127.0.0.2 --dns example.net=127.0.0.3 \
         --log "$dir/uart.log" >"$dir/emulator.out" 2>&1 &
     emu=$!
