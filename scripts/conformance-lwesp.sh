@@ -75,7 +75,7 @@ for profile in $PROFILES; do
         # lwesp's own floor (LWESP_MIN_AT_VERSION_ESP32_C3, lwesp_opt.h), not a disagreement with the emulator.
         report "$profile" init SKIP "lwesp refuses this AT version: $(grep -m1 'Current AT version' "$dir/lwesp.out" | tr -d '\r')"
     fi
-    for ex in init join dns; do
+    for ex in init baud join dns; do
         line=$(grep -m1 "^CONFORMANCE $ex " "$dir/lwesp.out" | tr -d '\r')
         [ -n "$line" ] && report "$profile" "$ex" "$(echo "$line" | cut -d' ' -f3)" "$(echo "$line" | cut -d' ' -f4-)"
     done
