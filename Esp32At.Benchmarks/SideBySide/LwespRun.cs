@@ -10,8 +10,9 @@ namespace Esp32At.Benchmarks.SideBySide;
 /// <summary>
 /// One run of lwesp (MaJerle/lwesp, built by <c>scripts/conformance-lwesp.sh</c>; its driver is
 /// <c>scripts/conformance-lwesp/main.c</c>) against a fresh emulator behind a pseudo-terminal: the same emulator
-/// options as <see cref="Line.BenchRig"/> (speed 1, UART pacing, the command-latency model), but starting at the baud
-/// under test, since lwesp opens its port at one fixed rate and does not switch.
+/// options as <see cref="Line.BenchRig"/> (speed 1, UART pacing, the command-latency model), starting at 115200 like
+/// it; the driver switches to the baud under test with lwesp's own <c>AT+UART_CUR</c> (without flow control: lwesp
+/// sends <c>,8,1,0,0</c>), where ours asks for RTS/CTS above 115200.
 /// </summary>
 public static class LwespRun
 {
@@ -26,7 +27,6 @@ public static class LwespRun
             BootTimeMs = 20,
             JoinTimeMs = 20,
             ScanTimeMs = 200,
-            BaudRate = baud,
             HostPortsSameIfFree = false,
             // lwesp's station-join snippet joins only the SSIDs on its own list (snippets/station_manager.c).
             AccessPoints = [new("Majerle WIFI", "majerle_internet_private")],

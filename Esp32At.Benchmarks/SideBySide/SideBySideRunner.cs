@@ -17,7 +17,7 @@ public static class SideBySideRunner
     {
         var tcp = new StringBuilder();
         var udp = new StringBuilder();
-        tcp.AppendLine("| Baud | Bytes | ours, 8 KiB reads | ours, 1 KiB reads | lwesp (1460-byte CIPRECVDATA) |");
+        tcp.AppendLine("| Baud | Bytes | ours, 8 KiB reads | ours, 1 KiB reads | lwesp (CIPRECVLEN? then CIPRECVDATA, up to 8 KiB) |");
         tcp.AppendLine("|---|---|---|---|---|");
         udp.AppendLine("| Baud | ours, datagrams/s | lwesp, datagrams/s | payload limit (line rate / 64) |");
         udp.AppendLine("|---|---|---|---|");

@@ -6,12 +6,6 @@
 #ifndef LWESP_HDR_OPTS_H
 #define LWESP_HDR_OPTS_H
 
-#include <stdint.h>
-
-/* The run picks the baud at start (LWESP_BAUD), so one binary serves 115200 and 921600. */
-uint32_t conformance_baudrate(void);
-#define LWESP_CFG_AT_PORT_BAUDRATE          conformance_baudrate()
-
 #define LWESP_CFG_ESP8266                   1
 #define LWESP_CFG_ESP32                     1
 #define LWESP_CFG_ESP32_C2                  1

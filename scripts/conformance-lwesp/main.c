@@ -47,6 +47,20 @@ init_and_join(void) {
     snprintf(detail, sizeof(detail), "AT version %08X", (unsigned)v.version);
     verdict("init", 1, detail);
 
+    /*
+     * Like a real board, the ESP starts at 115200 (lwesp's LWESP_CFG_AT_PORT_BAUDRATE; its init also sends AT+RESTORE,
+     * which takes a stored UART_DEF rate back to the factory 115200). $LWESP_BAUD switches with lwesp's own
+     * AT+UART_CUR=<baud>,8,1,0,0 (no flow control), after which lwesp_ll_posix.c re-opens the port at that rate.
+     */
+    const char* baud = getenv("LWESP_BAUD");
+    if (baud != NULL && strtoul(baud, NULL, 10) != 115200) {
+        if (lwesp_set_at_baudrate((uint32_t)strtoul(baud, NULL, 10), NULL, NULL, 1) != lwespOK) {
+            verdict("baud", 0, baud);
+            return 0;
+        }
+        verdict("baud", 1, baud);
+    }
+
     /* lwesp's station-join example: scan (CWLAP), pick a preferred SSID, join (CWJAP). */
     station_manager_connect_to_preferred_access_point(0);
     if (!lwesp_sta_has_ip() || lwesp_sta_copy_ip(&ip, &gw, &nm, NULL) != lwespOK) {
