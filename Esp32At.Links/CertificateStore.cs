@@ -19,6 +19,10 @@ namespace Esp32At.Links
         private readonly byte[][] caWritten = new byte[2][];
         private readonly byte[][] certWritten = new byte[2][];
         private readonly byte[][] keyWritten = new byte[2][];
+        // The SSL server's slot 0 (server_cert.0, server_key.0, server_ca.0): the only one CIPSERVER reads.
+        private byte[] serverCertWritten;
+        private byte[] serverKeyWritten;
+        private byte[] serverCaWritten;
 
         /// <summary>Uses <paramref name="device"/> (initialised).</summary>
         public CertificateStore(Esp32AtDevice device)
@@ -62,6 +66,55 @@ namespace Esp32At.Links
             }
         }
 
+        /// <summary>
+        /// Stores the SSL server's certificate and private key (PEM) in <c>server_cert.0</c> / <c>server_key.0</c>, which
+        /// <c>AT+CIPSERVER=1,&lt;port&gt;,"SSL"</c> presents to clients; skipped when this store already put the same pair
+        /// there. Load before the server starts: the ESP reads them when it listens.
+        /// </summary>
+        public void LoadServerCertificate(byte[] certificatePem, byte[] privateKeyPem)
+        {
+            lock (gate)
+            {
+                if (SameBytes(serverCertWritten, certificatePem) && SameBytes(serverKeyWritten, privateKeyPem)) return;
+                CheckPem(certificatePem, "certificatePem");
+                CheckPem(privateKeyPem, "privateKeyPem");
+                serverCertWritten = null;
+                serverKeyWritten = null;
+                Write(LinkCommands.ServerCertNamespace, 0, certificatePem, "certificatePem");
+                Write(LinkCommands.ServerKeyNamespace, 0, privateKeyPem, "privateKeyPem");
+                serverCertWritten = certificatePem;
+                serverKeyWritten = privateKeyPem;
+            }
+        }
+
+        /// <summary>
+        /// Stores the CA (PEM) that client certificates must chain to when the SSL server verifies clients
+        /// (<c>server_ca.0</c>, CIPSERVER's <c>&lt;CA enable&gt;</c> = 1); skipped when already there.
+        /// </summary>
+        public void LoadServerCa(byte[] pem)
+        {
+            lock (gate)
+            {
+                if (SameBytes(serverCaWritten, pem)) return;
+                CheckPem(pem, "pem");
+                serverCaWritten = null;
+                Write(LinkCommands.ServerCaNamespace, 0, pem, "pem");
+                serverCaWritten = pem;
+            }
+        }
+
+        /// <summary>Whether the SSL server's certificate was loaded through this store.</summary>
+        public bool HasServerCertificate
+        {
+            get { lock (gate) return serverCertWritten != null; }
+        }
+
+        /// <summary>Whether the SSL server's client CA was loaded through this store.</summary>
+        public bool HasServerCa
+        {
+            get { lock (gate) return serverCaWritten != null; }
+        }
+
         /// <summary>Whether a CA was loaded into <paramref name="slot"/> through this store.</summary>
         public bool HasCa(int slot)
         {
@@ -81,10 +134,16 @@ namespace Esp32At.Links
             return true;
         }
 
-        private void Write(string space, int slot, byte[] pem, string argument)
+        // Checked before anything is written, so a bad key never leaves a half-provisioned pair behind.
+        private static void CheckPem(byte[] pem, string argument)
         {
             if (pem == null) throw new ArgumentNullException(argument);
             if (pem.Length == 0 || pem.Length > MaxPemBytes) throw new ArgumentException(argument + " must be 1 to " + MaxPemBytes + " bytes", argument);
+        }
+
+        private void Write(string space, int slot, byte[] pem, string argument)
+        {
+            CheckPem(pem, argument);
             if (!device.Capabilities.HasSysMfg)
                 throw new NotSupportedException("firmware " + device.Version + " has no AT+SYSMFG (v3.2+ needed) to load certificates");
             var cmd = new AtCommandBuffer().Append(LinkCommands.ManufacturingWrite).AppendQuoted(space, "namespace").Append(",")

@@ -23,6 +23,8 @@ namespace Esp32At.Links
         public const string ServerMaxConnections = "AT+CIPSERVERMAXCONN=";
         public const string ServerStart = "AT+CIPSERVER=1,";
         public const string ServerSslSuffix = ",\"SSL\"";
+        /// <summary>CIPSERVER's <c>&lt;CA enable&gt;</c>: clients must present a certificate issued by <c>server_ca.0</c>.</summary>
+        public const string ServerVerifyClientsSuffix = ",\"SSL\",1";
         public const string ServerStop = "AT+CIPSERVER=0";
         public const string ServerStopAll = "AT+CIPSERVER=0,1";
         public const string ServerIdleTimeout = "AT+CIPSTO=";
@@ -41,6 +43,10 @@ namespace Esp32At.Links
         public const string CaNamespace = "client_ca";
         public const string CertNamespace = "client_cert";
         public const string KeyNamespace = "client_key";
+        // The SSL server's PKI (CIPSERVER "SSL" reads slot 0 of each, spec §6; ESP-AT's mfg_nvs.csv).
+        public const string ServerCaNamespace = "server_ca";
+        public const string ServerCertNamespace = "server_cert";
+        public const string ServerKeyNamespace = "server_key";
         /// <summary>SYSMFG value type 8: binary, sent after the prompt.</summary>
         public const string BinaryType = ",8,";
     }

@@ -33,13 +33,19 @@ namespace Esp32At.Links
         /// <summary>Seconds of silence after which the ESP closes an accepted link (0 = never).</summary>
         public int IdleTimeoutSeconds { get; private set; }
 
+        /// <summary>Whether the TLS server requires client certificates issued by its <c>server_ca.0</c>.</summary>
+        public bool VerifiesClients { get; private set; }
+
         /// <summary>
         /// Starts listening on <paramref name="port"/> for up to <paramref name="maxConnections"/> clients;
-        /// <paramref name="ssl"/> for a TLS server (certificates in the firmware); <paramref name="idleTimeoutSeconds"/>
-        /// closes silent accepted links (0 = never).
+        /// <paramref name="ssl"/> for a TLS server (it presents <c>server_cert.0</c>: the firmware's, or one loaded with
+        /// <see cref="CertificateStore.LoadServerCertificate"/>); <paramref name="idleTimeoutSeconds"/> closes silent
+        /// accepted links (0 = never); <paramref name="verifyClients"/> (TLS only) makes the ESP refuse clients without a
+        /// certificate issued by <c>server_ca.0</c> (<c>&lt;CA enable&gt;</c> = 1).
         /// </summary>
-        public void Start(int port, int maxConnections = 5, bool ssl = false, int idleTimeoutSeconds = 0)
+        public void Start(int port, int maxConnections = 5, bool ssl = false, int idleTimeoutSeconds = 0, bool verifyClients = false)
         {
+            if (verifyClients && !ssl) throw new ArgumentException("verifyClients needs a TLS server (ssl = true)", "verifyClients");
             if (port < 1 || port > 65535) throw new ArgumentOutOfRangeException("port", "port must be 1 to 65535");
             if (maxConnections < 1 || maxConnections > table.Count) throw new ArgumentOutOfRangeException("maxConnections", "maxConnections must be 1 to " + table.Count);
             if (idleTimeoutSeconds < 0 || idleTimeoutSeconds > 7200) throw new ArgumentOutOfRangeException("idleTimeoutSeconds", "idle timeout must be 0 to 7200 s");
@@ -48,8 +54,10 @@ namespace Esp32At.Links
             executor.Execute(LinkCommands.ServerMaxConnections + maxConnections, CommandTimeoutMs);
             executor.Execute(LinkCommands.ServerIdleTimeout + idleTimeoutSeconds, CommandTimeoutMs);
             table.ServerKind = ssl ? LinkKind.Ssl : LinkKind.Tcp;
-            executor.Execute(LinkCommands.ServerStart + port + (ssl ? LinkCommands.ServerSslSuffix : ""), CommandTimeoutMs);
+            string kind = verifyClients ? LinkCommands.ServerVerifyClientsSuffix : ssl ? LinkCommands.ServerSslSuffix : "";
+            executor.Execute(LinkCommands.ServerStart + port + kind, CommandTimeoutMs);
             Port = port;
+            VerifiesClients = verifyClients;
             MaxConnections = maxConnections;
             IdleTimeoutSeconds = idleTimeoutSeconds;
         }
@@ -78,7 +86,7 @@ namespace Esp32At.Links
             int port = Port;
             if (port == 0) return;
             Port = 0;
-            Start(port, MaxConnections, table.ServerKind == LinkKind.Ssl, IdleTimeoutSeconds);
+            Start(port, MaxConnections, table.ServerKind == LinkKind.Ssl, IdleTimeoutSeconds, VerifiesClients);
         }
     }
 }

@@ -52,7 +52,7 @@ namespace Esp32At.CircuitPython
                         throw new OSError(Errno.EADDRINUSE, "the ESP runs one server and it already listens on port " + Resources.Server.Port);
                     try
                     {
-                        Resources.Server.Start(BoundPort, Resources.Table.Count, IsServerSideTls);
+                        StartServer(BoundPort, Resources.Table.Count);
                     }
                     catch (Exception e)
                     {
@@ -132,6 +132,12 @@ namespace Esp32At.CircuitPython
 
         /// <summary>Whether listen starts a TLS server (an SSL socket wrapped with server_side).</summary>
         internal virtual bool IsServerSideTls { get { return false; } }
+
+        /// <summary>Starts the ESP's server for listen (a plain TCP one here; a server-side SSL socket makes it TLS).</summary>
+        internal virtual void StartServer(int port, int maxConnections)
+        {
+            Resources.Server.Start(port, maxConnections);
+        }
 
         private void StopServer()
         {

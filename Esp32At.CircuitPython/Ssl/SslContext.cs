@@ -94,8 +94,9 @@ namespace Esp32At.CircuitPython
         }
 
         /// <summary>
-        /// <c>load_cert_chain(certfile, keyfile)</c>: the client certificate and its private key (PEM text, not file
-        /// names) for servers that ask for one (mutual TLS).
+        /// <c>load_cert_chain(certfile, keyfile)</c>: the certificate and its private key (PEM text, not file names).
+        /// A client presents it to servers that ask for one (mutual TLS, <c>client_cert.0</c>); a server-side socket's
+        /// listen stores it as the ESP's TLS server certificate (<c>server_cert.0</c>/<c>server_key.0</c>).
         /// </summary>
         public void LoadCertChain(string certificatePem, string keyPem)
         {
@@ -134,7 +135,10 @@ namespace Esp32At.CircuitPython
         /// <paramref name="sock"/> (which is detached: use the returned one). Connect it afterwards; the ESP opens the
         /// link as TLS, sends <paramref name="serverHostname"/> as SNI and verifies against it (the connect host when
         /// null). A socket already connected but not yet used is reopened as TLS here. Server side: listen starts the
-        /// ESP's TLS server (its certificate comes from the ESP's <c>server_cert</c>).
+        /// ESP's TLS server: it presents the <see cref="LoadCertChain"/> pair (else the ESP's
+        /// own <c>server_cert.0</c>) and, when this context has a CA (<see cref="LoadVerifyLocations(string)"/>, or
+        /// <see cref="SetDefaultVerifyPaths"/> for the ESP's flashed <c>server_ca.0</c>) and <see cref="VerifyMode"/> is not
+        /// CERT_NONE, refuses clients without a certificate issued by it.
         /// </summary>
         /// <exception cref="InvalidOperationException">Verification is on and the context has no CA (names the fix); or the
         /// socket already carried plain data (ESP-AT cannot upgrade a link).</exception>
@@ -184,6 +188,26 @@ namespace Esp32At.CircuitPython
                 tls.UseClientCertificate = true;
             }
             return resources.Table.OpenSsl(host, port, tls, timeoutMs);
+        }
+
+        /// <summary>Listen of a server-side socket: provisions the server PKI this context holds and starts the TLS server.</summary>
+        internal void StartServer(PoolResources resources, int port, int maxConnections)
+        {
+            byte[] ca;
+            byte[] cert;
+            byte[] key;
+            bool verifyClients;
+            lock (gate)
+            {
+                ca = caPem;
+                cert = certPem;
+                key = keyPem;
+                verifyClients = verifyMode != Ssl.CERT_NONE && (caPem != null || firmwareCa);
+            }
+            var store = resources.Table.Certificates;
+            if (cert != null) store.LoadServerCertificate(cert, key); // skipped when the ESP already holds the pair
+            if (verifyClients && ca != null) store.LoadServerCa(ca);
+            resources.Server.Start(port, maxConnections, true, 0, verifyClients);
         }
 
         private void CheckCanVerify()

@@ -35,6 +35,12 @@ namespace Esp32At.CircuitPython
 
         internal override bool IsServerSideTls { get { return serverSide; } }
 
+        internal override void StartServer(int port, int maxConnections)
+        {
+            if (serverSide) Context.StartServer(Resources, port, maxConnections);
+            else base.StartServer(port, maxConnections);
+        }
+
         internal override Socket NewAccepted(int link)
         {
             return new SslSocket(Resources, Family, Proto, link);

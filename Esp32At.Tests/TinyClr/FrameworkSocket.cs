@@ -180,6 +180,10 @@ public sealed class FrameworkSslStream : IDisposable
         System.Security.Authentication.SslVerification verification = System.Security.Authentication.SslVerification.Optional) =>
         sslHandle = socket.Provider.AuthenticateAsClient(socket.Handle, host, ca!, null!, System.Security.Authentication.SslProtocols.None, verification);
 
+    /// <summary>GHI's SslStream.AuthenticateAsServer(cert, protocols): provider.AuthenticateAsServer(socket handle, cert, protocols).</summary>
+    public void AuthenticateAsServer(System.Security.Cryptography.X509Certificates.X509Certificate? certificate) =>
+        sslHandle = socket.Provider.AuthenticateAsServer(socket.Handle, certificate!, System.Security.Authentication.SslProtocols.None);
+
     public void Write(byte[] buffer) =>
         socket.SendLoop(buffer, 0, buffer.Length, (b, o, n) => socket.Provider.SecureWrite(sslHandle, b, o, n));
 

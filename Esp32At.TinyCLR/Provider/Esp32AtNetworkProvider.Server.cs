@@ -20,7 +20,7 @@ namespace Esp32At.TinyCLR.Provider
                 int max = backlog < 1 ? 1 : backlog > Table.Count ? Table.Count : backlog;
                 try
                 {
-                    Server.Start(s.BoundPort, max, SslServer, ServerIdleTimeoutSeconds);
+                    StartServer(s.BoundPort, max);
                 }
                 catch (Exception e)
                 {

@@ -54,17 +54,20 @@ namespace Esp32At.TinyCLR.Provider
         }
 
         /// <summary>
-        /// The ESP terminates TLS itself: a client accepted by an SSL server (<see cref="SslServer"/>, certificates from
-        /// the firmware's <c>server_cert</c>/<c>server_key</c>) is already secure and its handle is returned.
+        /// The ESP terminates TLS itself: a client accepted by a TLS server (<see cref="ServerCertificate"/> or
+        /// <see cref="SslServer"/>) is already secure and its handle is returned. TinyCLR's SslStream passes the
+        /// certificate it wants served (HttpListener its HttpsCert): it must be <see cref="ServerCertificate"/>.
         /// </summary>
         public int AuthenticateAsServer(int socketHandle, X509Certificate certificate, SslProtocols sslProtocols)
         {
             var s = Get(socketHandle);
             lock (s)
             {
-                if (s.Secure) return socketHandle;
+                if (!s.Secure)
+                    throw new NotSupportedException("the ESP terminates TLS: set ServerCertificate (or SslServer = true for the ESP's flashed server_cert) before Listen");
             }
-            throw new NotSupportedException("the ESP terminates TLS: set SslServer = true before Listen (the certificate comes from the ESP's server_cert)");
+            CheckServedCertificate(certificate);
+            return socketHandle;
         }
 
         /// <summary>Reads from a TLS socket (the ESP decrypted it).</summary>
