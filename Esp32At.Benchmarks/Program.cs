@@ -12,6 +12,8 @@ using Esp32At.Emulator.Profiles;
 //   --interp [--bytes N] the CPU cost of the device code on the .NET JIT, Mono's JIT and Mono's IL interpreter
 //                     (needs mono on the PATH for the last two); updates its section of docs/performance.md unless --no-docs
 //   --bauds a,b       --profiles p,q       --out DIR       --no-docs
+//   --lwesp BINARY    side by side with lwesp (scripts/conformance-lwesp.sh --bench builds it and passes it here):
+//                     TCP receive and UDP send, ours and lwesp's, on one profile (--profiles, first) at --bauds
 if (args.Contains("--micro"))
 {
     BenchmarkSwitcher.FromAssembly(typeof(RunSettings).Assembly).Run(args.Where(a => a != "--micro").ToArray());
@@ -46,6 +48,15 @@ if (args.Contains("--interp"))
         Esp32At.Benchmarks.Report.ResultDocument.Update(doc, table, Esp32At.Benchmarks.Interp.InterpreterTable.Begin, Esp32At.Benchmarks.Interp.InterpreterTable.End);
         Console.WriteLine($"updated {doc}");
     }
+    return 0;
+}
+
+if (Option("--lwesp") is { } lwesp)
+{
+    var profile = FirmwareProfile.Named((Option("--profiles") ?? "v4.1.1-c3").Split(',')[0]);
+    var rates = (Option("--bauds") ?? "115200,921600").Split(',').Select(int.Parse).ToArray();
+    Console.WriteLine($"Side by side with lwesp ({lwesp}): firmware {profile.Name}, bauds {string.Join(", ", rates)}");
+    Console.WriteLine(Esp32At.Benchmarks.SideBySide.SideBySideRunner.Run(lwesp, profile, rates, Console.Out));
     return 0;
 }
 

@@ -26,7 +26,7 @@ namespace Esp32At.CircuitPython
             return lines;
         }
 
-        /// <summary>The lines of <see cref="Execute"/> that start with <paramref name="prefix"/> (the seed's reply filter).</summary>
+        /// <summary>The lines of <see cref="Execute(string, int)"/> that start with <paramref name="prefix"/> (the seed's reply filter).</summary>
         public static string[] Execute(string command, string prefix, int timeoutMs)
         {
             var all = Execute(command, timeoutMs);

@@ -57,7 +57,7 @@ namespace Esp32At.Links
             link.Changed.Set();
         }
 
-        // One whole datagram of an active UDP link: the rest of a longer one is discarded, as recvfrom does.
+        // One whole datagram of an active UDP link: the rest of a longer one is discarded, as recvfrom does. -1: none in time.
         private int ReceiveDatagram(Link link, byte[] buffer, int offset, int count, int timeoutMs)
         {
             long deadline = DateTime.UtcNow.Ticks + (long)timeoutMs * TimeSpan.TicksPerMillisecond;
@@ -79,7 +79,7 @@ namespace Esp32At.Links
                     }
                 }
                 long left = (deadline - DateTime.UtcNow.Ticks) / TimeSpan.TicksPerMillisecond;
-                if (left <= 0) throw new AtTimeoutException("receive on link " + link.Id, timeoutMs);
+                if (left <= 0) return -1;
                 link.Changed.WaitOne((int)left, false);
             }
         }

@@ -35,8 +35,7 @@ namespace Esp32At.Links
                     var parts = line.Substring(prefix.Length).Split(',');
                     int id;
                     if (parts.Length < 5 || !int.TryParse(parts[0], out id) || id != linkId) continue;
-                    var ip = HostResolver.ParseIPv4(HostResolver.Unquote(parts[2]));
-                    if (ip != null) remoteAddress = (uint)(ip[0] | ip[1] << 8 | ip[2] << 16 | ip[3] << 24);
+                    Ipv4.TryParse(HostResolver.Unquote(parts[2]), out remoteAddress);
                     int.TryParse(parts[3], out remotePort);
                     int.TryParse(parts[4], out localPort);
                     return true;

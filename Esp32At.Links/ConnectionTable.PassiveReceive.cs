@@ -27,6 +27,29 @@ namespace Esp32At.Links
         /// <exception cref="AtTimeoutException">No data within the timeout.</exception>
         public int Receive(int linkId, byte[] buffer, int offset, int count, int timeoutMs)
         {
+            int n = ReceiveWithin(linkId, buffer, offset, count, timeoutMs);
+            if (n < 0) throw new AtTimeoutException("receive on link " + linkId, timeoutMs);
+            return n;
+        }
+
+        /// <summary>
+        /// <see cref="Receive"/> for callers that wait in short slices (the faces' blocking reads): "no data within
+        /// <paramref name="timeoutMs"/>" is a false return, not an exception. <paramref name="received"/> is the byte
+        /// count, 0 at end of stream (the table freed the link then: forget its id).
+        /// </summary>
+        /// <exception cref="LinkResetException">The link was lost.</exception>
+        /// <exception cref="InvalidOperationException">The link is not open.</exception>
+        public bool TryReceive(int linkId, byte[] buffer, int offset, int count, int timeoutMs, out int received)
+        {
+            received = ReceiveWithin(linkId, buffer, offset, count, timeoutMs);
+            if (received >= 0) return true;
+            received = 0;
+            return false;
+        }
+
+        // The receive path of both: the byte count, 0 at end of stream, -1 when nothing came in time.
+        private int ReceiveWithin(int linkId, byte[] buffer, int offset, int count, int timeoutMs)
+        {
             CheckBuffer(buffer, offset, count);
             if (count == 0) throw new ArgumentOutOfRangeException("count", "count must be at least 1");
             var link = Get(linkId);
@@ -65,7 +88,7 @@ namespace Esp32At.Links
                     if (n > 0) return n;
                     continue; // the ESP had less than announced: wait for the next notice or the close
                 }
-                if (!WaitForChange(link, deadline)) throw new AtTimeoutException("receive on link " + linkId, timeoutMs);
+                if (!WaitForChange(link, deadline)) return -1;
             }
         }
 

@@ -121,7 +121,7 @@ namespace Esp32At.Links
                     return links[i];
                 }
             }
-            throw new InvalidOperationException("all " + links.Length + " ESP-AT links are in use");
+            throw new NoFreeLinkException(links.Length);
         }
 
         private Link Get(int linkId)

@@ -50,23 +50,7 @@ namespace Esp32At.Links
         /// <summary>Four bytes of a dotted IPv4 literal, or null when <paramref name="text"/> is not one.</summary>
         public static byte[] ParseIPv4(string text)
         {
-            var parts = text.Split('.');
-            if (parts.Length != 4) return null;
-            var bytes = new byte[4];
-            for (int i = 0; i < 4; i++)
-            {
-                var p = parts[i];
-                if (p.Length == 0 || p.Length > 3) return null;
-                int v = 0;
-                for (int k = 0; k < p.Length; k++)
-                {
-                    if (p[k] < '0' || p[k] > '9') return null;
-                    v = v * 10 + (p[k] - '0');
-                }
-                if (v > 255) return null;
-                bytes[i] = (byte)v;
-            }
-            return bytes;
+            return Ipv4.Parse(text);
         }
     }
 }

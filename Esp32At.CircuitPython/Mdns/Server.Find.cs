@@ -73,15 +73,9 @@ namespace Esp32At.CircuitPython.Mdns
                 int waitMs = (int)((until - now) / TimeSpan.TicksPerMillisecond);
                 if (waitMs > 0)
                 {
-                    try
-                    {
-                        int n = table.Receive(link, buffer, 0, buffer.Length, waitMs);
-                        if (n > 0) collector.Add(DnsMessageReader.Read(buffer, n));
-                    }
-                    catch (AtTimeoutException)
-                    {
-                        // Nothing more in this interval: time for the next query or the end.
-                    }
+                    // False: nothing more in this interval, time for the next query or the end.
+                    int n;
+                    if (table.TryReceive(link, buffer, 0, buffer.Length, waitMs, out n) && n > 0) collector.Add(DnsMessageReader.Read(buffer, n));
                 }
                 now = DateTime.UtcNow.Ticks;
             }

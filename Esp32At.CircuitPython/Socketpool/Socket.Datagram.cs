@@ -70,13 +70,13 @@ namespace Esp32At.CircuitPython
             int port = 0;
             uint address = 0;
             if (n > 0 && link >= 0) address = Resources.Table.RemoteAddressOf(link, out port);
-            from = new SocketEndpoint(SocketEndpoint.Format(address), port);
+            from = new SocketEndpoint(Ipv4.Format(address), port);
             return n;
         }
 
         private string Literal(string host)
         {
-            if (HostResolver.ParseIPv4(host) != null) return host;
+            if (Ipv4.Parse(host) != null) return host;
             byte[] ip;
             try
             {
@@ -86,7 +86,7 @@ namespace Esp32At.CircuitPython
             {
                 throw new GaiError(host, e);
             }
-            return ip[0] + "." + ip[1] + "." + ip[2] + "." + ip[3];
+            return Ipv4.Format(Ipv4.FromBytes(ip));
         }
     }
 }

@@ -1,5 +1,5 @@
 using System;
-using Esp32At.Engine;
+using Esp32At.Links;
 
 namespace Esp32At.CircuitPython
 {
@@ -49,24 +49,14 @@ namespace Esp32At.CircuitPython
                 timeoutMs = TimeoutMs;
             }
             if (count == 0) return 0;
-            long deadline = timeoutMs < 0 ? long.MaxValue : DateTime.UtcNow.Ticks + (long)timeoutMs * TimeSpan.TicksPerMillisecond;
+            var deadline = Deadline.After(timeoutMs);
             while (true)
             {
-                int wait = timeoutMs < 0 ? BlockSliceMs : SliceUntil(deadline);
                 int n;
+                bool received;
                 try
                 {
-                    n = Resources.Table.Receive(link, buffer, offset, count, wait);
-                }
-                catch (AtTimeoutException e)
-                {
-                    lock (Sync)
-                    {
-                        if (Closed) throw new OSError(Errno.EBADF, "recv: the socket was closed", e);
-                    }
-                    if (timeoutMs == 0) throw new OSError(Errno.EAGAIN, "recv: no data yet (non-blocking socket)", e);
-                    if (timeoutMs > 0 && DateTime.UtcNow.Ticks >= deadline) throw new OSError(Errno.ETIMEDOUT, "recv: no data within " + timeoutMs + " ms", e);
-                    continue;
+                    received = Resources.Table.TryReceive(link, buffer, offset, count, deadline.Slice(BlockSliceMs), out n);
                 }
                 catch (InvalidOperationException e)
                 {
@@ -79,6 +69,16 @@ namespace Esp32At.CircuitPython
                 catch (Exception e)
                 {
                     throw SocketErrors.From(e, Errno.ECONNRESET, "recv on link " + link);
+                }
+                if (!received)
+                {
+                    lock (Sync)
+                    {
+                        if (Closed) throw new OSError(Errno.EBADF, "recv: the socket was closed");
+                    }
+                    if (timeoutMs == 0) throw new OSError(Errno.EAGAIN, "recv: no data yet (non-blocking socket)");
+                    if (deadline.Passed) throw new OSError(Errno.ETIMEDOUT, "recv: no data within " + timeoutMs + " ms");
+                    continue;
                 }
                 lock (Sync)
                 {
@@ -96,11 +96,5 @@ namespace Esp32At.CircuitPython
             }
         }
 
-        private static int SliceUntil(long deadline)
-        {
-            long left = (deadline - DateTime.UtcNow.Ticks) / TimeSpan.TicksPerMillisecond;
-            if (left <= 0) return 0;
-            return left > BlockSliceMs ? BlockSliceMs : (int)left;
-        }
     }
 }

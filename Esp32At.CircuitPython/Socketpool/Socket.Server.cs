@@ -85,18 +85,18 @@ namespace Esp32At.CircuitPython
                 if (!Listening) throw new OSError(Errno.EINVAL, "accept needs a listening socket (bind, then listen)");
                 timeoutMs = TimeoutMs;
             }
-            long deadline = timeoutMs < 0 ? long.MaxValue : DateTime.UtcNow.Ticks + (long)timeoutMs * TimeSpan.TicksPerMillisecond;
+            var deadline = Deadline.After(timeoutMs);
             int link;
             while (true)
             {
-                link = Resources.Table.Accept(timeoutMs < 0 ? BlockSliceMs : SliceUntil(deadline));
+                link = Resources.Table.Accept(deadline.Slice(BlockSliceMs));
                 if (link >= 0) break;
                 lock (Sync)
                 {
                     if (Closed || !Listening) throw new OSError(Errno.EBADF, "accept: the socket was closed");
                 }
                 if (timeoutMs == 0) throw new OSError(Errno.EAGAIN, "accept: no client waiting (non-blocking socket)");
-                if (timeoutMs > 0 && DateTime.UtcNow.Ticks >= deadline) throw new OSError(Errno.ETIMEDOUT, "accept: no client within " + timeoutMs + " ms");
+                if (deadline.Passed) throw new OSError(Errno.ETIMEDOUT, "accept: no client within " + timeoutMs + " ms");
             }
             var client = NewAccepted(link);
             uint remote;
@@ -113,7 +113,7 @@ namespace Esp32At.CircuitPython
                 remote = 0;
                 remotePort = 0;
             }
-            address = new SocketEndpoint(known ? SocketEndpoint.Format(remote) : "0.0.0.0", known ? remotePort : 0);
+            address = new SocketEndpoint(known ? Ipv4.Format(remote) : "0.0.0.0", known ? remotePort : 0);
             lock (client.Sync)
             {
                 client.RemoteHost = address.Ip;

@@ -37,10 +37,5 @@ namespace Esp32At.CircuitPython
         {
             return Ip.GetHashCode() ^ Port;
         }
-
-        internal static string Format(uint address)
-        {
-            return (address & 0xFF) + "." + ((address >> 8) & 0xFF) + "." + ((address >> 16) & 0xFF) + "." + (address >> 24);
-        }
     }
 }

@@ -1,5 +1,4 @@
 using System;
-using Esp32At.Engine;
 using Esp32At.Links;
 
 namespace Esp32At.CircuitPython
@@ -15,15 +14,22 @@ namespace Esp32At.CircuitPython
         {
             var os = e as OSError;
             if (os != null) return os;
-            int errno = fallback;
-            if (e is LinkResetException || e is AtRebootedException) errno = Errno.ECONNRESET;
-            else if (e is AtTimeoutException) errno = Errno.ETIMEDOUT;
-            else if (e is AtBusyException) errno = Errno.EAGAIN;
-            else if (e is AtCommandException) errno = fallback;
-            else if (e is InvalidOperationException && e.Message.IndexOf("in use") >= 0) errno = Errno.EMFILE;
-            else if (e is ArgumentException) errno = Errno.EINVAL;
-            else if (e is NotSupportedException) errno = Errno.EOPNOTSUPP;
-            return new OSError(errno, what + ": " + e.Message, e);
+            return new OSError(ErrnoOf(LinkFailures.Classify(e), fallback), what + ": " + e.Message, e);
+        }
+
+        private static int ErrnoOf(LinkFailure failure, int fallback)
+        {
+            switch (failure)
+            {
+                case LinkFailure.Reset:
+                case LinkFailure.Rebooted: return Errno.ECONNRESET;
+                case LinkFailure.TimedOut: return Errno.ETIMEDOUT;
+                case LinkFailure.Busy: return Errno.EAGAIN;
+                case LinkFailure.NoFreeLink: return Errno.EMFILE;
+                case LinkFailure.InvalidArgument: return Errno.EINVAL;
+                case LinkFailure.NotSupported: return Errno.EOPNOTSUPP;
+                default: return fallback;
+            }
         }
     }
 }

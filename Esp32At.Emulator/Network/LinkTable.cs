@@ -273,11 +273,16 @@ public sealed class LinkTable
                 if (n == 0) continue;
                 link.Touch();
                 if (link.IsDatagram) link.SawSender(from);
+                // The remote-close fault (spec §7.7) is taken for these bytes before anything announces them: taken
+                // after the announcement, a host quick to read the earlier data could arm it only then and see it fire
+                // on that earlier data.
+                bool closeNow = emulator.Faults.TakeRemoteClose(link.Id);
+                if (closeNow && passive && link != Passthrough) { AnnounceGoneAndClose(link, n); return; }
                 if (link == Passthrough) emulator.Output(buffer[..n]); // raw, no +IPD (spec §2.3)
                 else if (passive) Notify(link, buffer, n, from);
                 // lwIP hands out at most the read size of a datagram; the rest of a larger one is lost.
                 else emulator.Output(ActiveFrame(link, buffer, Math.Min(n, MaxFrame), from));
-                if (emulator.Faults.TakeRemoteClose(link.Id)) { CloseAndReport(link.Id); return; } // spec §7.7
+                if (closeNow) { CloseAndReport(link.Id); return; } // the bytes went out with the frame itself
             }
         }
         catch (Exception e) when (e is SocketException or ObjectDisposedException or IOException or InvalidOperationException)
@@ -287,6 +292,16 @@ public sealed class LinkTable
         if (link.ClosingByHost) return;
         link.RemoteClosed = true;
         if (link.Buffered == 0) CloseAndReport(link.Id);
+    }
+
+    // Spec §7.7: the firmware announces data, reports CLOSED at once, and the unread bytes are gone. The bytes are never
+    // buffered and both lines leave in one write as the link closes, so no CIPRECVDATA the host sends on the notice can
+    // find them (buffering, announcing, then closing left a moment in which the "gone" data was still readable).
+    private void AnnounceGoneAndClose(EmulatedLink link, int n)
+    {
+        int overhead = link.Type == "SSL" && emulator.Faults.SslEncryptedLengths ? EmulatedLink.TlsRecordOverhead : 0;
+        int total = link.Buffered + n + overhead;
+        Close(link.Id, $"\r\n+IPD,{Prefix(link.Id)}{total}\r\n{Prefix(link.Id)}CLOSED\r\n");
     }
 
     private void Notify(EmulatedLink link, byte[] data, int n, IPEndPoint from)

@@ -6,6 +6,8 @@ namespace Esp32At.Emulator.Network;
 
 /// <summary>One ESP port and the real host endpoint behind it.</summary>
 /// <param name="Protocol"><c>TCP</c> (a server) or <c>UDP</c> (a UDP link's local port).</param>
+/// <param name="EspPort">The port number on the ESP's side, as the firmware's commands name it.</param>
+/// <param name="Host">The real 127.0.0.1 endpoint the emulator bound for that port.</param>
 public sealed record PortMapping(string Protocol, int EspPort, IPEndPoint Host)
 {
     public override string ToString() => $"ESP {Protocol} port {EspPort} -> {Host}";

@@ -104,7 +104,7 @@ public sealed class SocketTcpTests : IDisposable
     }
 
     [Fact]
-    public void Timeout_None_BlocksUntilDataArrives()
+    public async Task Timeout_None_BlocksUntilDataArrives()
     {
         using var silent = new SilentServer();
         using var s = f.Tcp();
@@ -112,24 +112,24 @@ public sealed class SocketTcpTests : IDisposable
         Assert.Equal(CpSocket.None, s.Timeout); // the core's default: blocking
         var buf = new byte[8];
         var read = Task.Run(() => s.RecvInto(buf));
-        Assert.False(read.Wait(700)); // longer than a receive slice: still blocked
+        Assert.False(await read.Within(700)); // longer than a receive slice: still blocked
         silent.Send("late"u8.ToArray());
-        Assert.True(read.Wait(5000));
-        Assert.Equal(4, read.Result);
+        Assert.True(await read.Within(5000));
+        Assert.Equal(4, (await read));
         Assert.Equal("late"u8.ToArray(), buf[..4]);
     }
 
     [Fact]
-    public void Close_FromAnotherThread_EndsABlockedRecvWithEbadf()
+    public async Task Close_FromAnotherThread_EndsABlockedRecvWithEbadf()
     {
         using var silent = new SilentServer();
         var s = f.Tcp();
         s.Connect("127.0.0.1", silent.Port);
         var read = Task.Run(() => s.RecvInto(new byte[8]));
-        Assert.False(read.Wait(100));
+        Assert.False(await read.Within(100));
         s.Close();
-        var e = Assert.Throws<AggregateException>(() => read.Wait(5000));
-        Assert.Equal(Errno.EBADF, Assert.IsType<OSError>(e.InnerException).Errno);
+        var e = await Assert.ThrowsAsync<OSError>(() => read.WaitAsync(TimeSpan.FromSeconds(5)));
+        Assert.Equal(Errno.EBADF, e.Errno);
         s.Close(); // idempotent
     }
 

@@ -13,7 +13,7 @@ public sealed class SslServerTests : IDisposable
     public void Dispose() => f.Dispose();
 
     [Fact]
-    public void ServerSideWrap_ListensWithTls_AndAcceptsSslSockets()
+    public async Task ServerSideWrap_ListensWithTls_AndAcceptsSslSockets()
     {
         var ctx = Ssl.CreateDefaultContext();
         var plain = f.Tcp();
@@ -34,7 +34,7 @@ public sealed class SslServerTests : IDisposable
         using var accepted = server.Accept(out var from);
         Assert.IsType<SslSocket>(accepted);
         Assert.Equal("127.0.0.1", from.Ip);
-        Assert.True(handshake.Wait(5000));
+        Assert.True(await handshake.Within(5000));
         tls.Write("secret"u8);
         tls.Flush();
         accepted.SetTimeout(5);

@@ -83,7 +83,7 @@ public class UartModelTests
     }
 
     [Fact]
-    public void RtsHoldsAHostThatHonoursFlowControlUntilTheFirmwareReadsAgain()
+    public async Task RtsHoldsAHostThatHonoursFlowControlUntilTheFirmwareReadsAgain()
     {
         using var port = new RawPort(options: Instant);
         port.Emulator.Port.HostFlowControl = true;
@@ -94,7 +94,7 @@ public class UartModelTests
         Assert.False(port.Emulator.Port.ClearToSend);
         Assert.False(write.IsCompleted, "the host's write waits while CTS is low");
         port.Emulator.Faults.ResumeUartReceive();
-        Assert.True(write.Wait(5000));
+        Assert.True(await write.Within(5000));
         // 3000 = 11 lines of 256 dropped + 184 x; CR LF ends that line, which is not a command: ERROR.
         port.Send("\r\n");
         var echoed = port.ReadUntil("ERROR\r\n");
@@ -105,7 +105,7 @@ public class UartModelTests
     [Theory]
     [InlineData(3, true)]
     [InlineData(1, false)] // the ESP does not watch CTS by default (spec §1.1)
-    public void CtsHoldsTheEspOnlyWhenItsFlowSettingWatchesCts(int flow, bool held)
+    public async Task CtsHoldsTheEspOnlyWhenItsFlowSettingWatchesCts(int flow, bool held)
     {
         using var port = new RawPort(options: Instant);
         port.Emulator.Port.HostFlowControl = true;
@@ -113,9 +113,9 @@ public class UartModelTests
         port.Emulator.Port.HostReadyToReceive = false;
         port.Emulator.Faults.InjectGarbage(new byte[8192]); // fills the ESP's TX buffer; the host does not read
         var next = Task.Run(() => port.Emulator.Faults.InjectGarbage([1]));
-        Assert.Equal(!held, next.Wait(held ? 300 : 5000)); // a wait that must not end needs a time window
+        Assert.Equal(!held, await next.Within(held ? 300 : 5000)); // a wait that must not end needs a time window
         port.Emulator.Port.HostReadyToReceive = true;
-        Assert.True(next.Wait(5000));
+        Assert.True(await next.Within(5000));
         Assert.Equal(8193, port.Emulator.Port.BytesAvailable);
     }
 

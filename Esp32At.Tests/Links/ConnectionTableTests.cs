@@ -45,7 +45,7 @@ public class ConnectionTableTests
             using var f = new LinkFixture();
             var ids = servers.Select(s => f.Links.OpenTcp("127.0.0.1", s.Port)).ToList();
             Assert.Equal(new[] { 0, 1, 2, 3, 4 }, ids);
-            Assert.Throws<InvalidOperationException>(() => f.Links.OpenTcp("127.0.0.1", servers[0].Port));
+            Assert.Throws<NoFreeLinkException>(() => f.Links.OpenTcp("127.0.0.1", servers[0].Port));
             var received = new byte[5][];
             var errors = new List<Exception>();
             var threads = ids.Select(id => new Thread(() =>

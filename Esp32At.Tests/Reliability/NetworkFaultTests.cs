@@ -93,7 +93,8 @@ public sealed class NetworkFaultTests
         int starts = f.Count("AT+CIPSTART=");
 
         var extra = peers.Add(new EchoPeer());
-        var e = Assert.Throws<InvalidOperationException>(() => f.Links.OpenTcp("127.0.0.1", extra.Port));
+        var e = Assert.Throws<NoFreeLinkException>(() => f.Links.OpenTcp("127.0.0.1", extra.Port));
+        Assert.Equal(5, e.LinkCount);
         Assert.Contains("in use", e.Message);
         Assert.Equal(starts, f.Count("AT+CIPSTART="));
 

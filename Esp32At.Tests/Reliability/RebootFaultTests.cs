@@ -14,7 +14,7 @@ public sealed class RebootFaultTests
     private static readonly TimeSpan ErrorBound = TimeSpan.FromSeconds(2);
 
     [Fact]
-    public void RebootDuringReceive_FailsTheReadWithLinkReset_AndANewLinkWorksAfterRecovery()
+    public async Task RebootDuringReceive_FailsTheReadWithLinkReset_AndANewLinkWorksAfterRecovery()
     {
         using var peer = new EchoPeer();
         using var f = new FaultFixture();
@@ -26,8 +26,8 @@ public sealed class RebootFaultTests
         var reader = Task.Run(() => FaultFixture.TimedThrows<LinkResetException>(() => f.Links.Receive(id, new byte[64], 0, 64, 10_000)));
         Thread.Sleep(50); // let the read start waiting; it must fail the same way if the reboot comes first
         f.Emulator.Faults.Reboot([0xFF, 0x00, 0x55]);
-        Assert.True(reader.Wait(5000), "the read did not return");
-        Assert.True(reader.Result.Elapsed < ErrorBound + TimeSpan.FromMilliseconds(50), $"read failed after {reader.Result.Elapsed}");
+        Assert.True(await reader.Within(5000), "the read did not return");
+        Assert.True((await reader).Elapsed < ErrorBound + TimeSpan.FromMilliseconds(50), $"read failed after {(await reader).Elapsed}");
 
         Assert.True(f.Device.WaitForRecovery(RecoveryBoundMs));
         AssertLinkWorks(f, peer, 1);
@@ -35,7 +35,7 @@ public sealed class RebootFaultTests
     }
 
     [Fact]
-    public void RebootDuringSend_FailsTheSend_AndOnlyAcknowledgedBytesReachedThePeer()
+    public async Task RebootDuringSend_FailsTheSend_AndOnlyAcknowledgedBytesReachedThePeer()
     {
         using var peer = new EchoPeer(echo: false);
         using var f = new FaultFixture();
@@ -50,8 +50,8 @@ public sealed class RebootFaultTests
         var sender = Task.Run(() => FaultFixture.TimedThrows<LinkResetException>(() => f.Links.Send(id, lost, 0, lost.Length)));
         Assert.True(f.WaitForWrite("AT+CIPSEND=" + id + "," + lost.Length + "\r\n", mark));
         f.Emulator.Faults.Reboot();
-        Assert.True(sender.Wait(5000), "the send did not return");
-        Assert.True(sender.Result.Elapsed < ErrorBound, $"send failed after {sender.Result.Elapsed}");
+        Assert.True(await sender.Within(5000), "the send did not return");
+        Assert.True((await sender).Elapsed < ErrorBound, $"send failed after {(await sender).Elapsed}");
         f.Emulator.Faults.SlowCommand("CIPSEND", 0);
 
         Assert.True(f.Device.WaitForRecovery(RecoveryBoundMs));
@@ -61,7 +61,7 @@ public sealed class RebootFaultTests
     }
 
     [Fact]
-    public void RebootDuringConnect_FailsTheOpen_FreesTheId_AndTheStartIsNotResent()
+    public async Task RebootDuringConnect_FailsTheOpen_FreesTheId_AndTheStartIsNotResent()
     {
         using var peer = new EchoPeer();
         using var f = new FaultFixture();
@@ -70,9 +70,9 @@ public sealed class RebootFaultTests
         var opener = Task.Run(() => FaultFixture.TimedThrows<AtCommandException>(() => f.Links.OpenTcp("127.0.0.1", peer.Port)));
         Assert.True(f.WaitForWrite("AT+CIPSTART=0,", mark));
         f.Emulator.Faults.Reboot();
-        Assert.True(opener.Wait(5000), "the open did not return");
-        Assert.IsType<AtRebootedException>(opener.Result.Error);
-        Assert.True(opener.Result.Elapsed < ErrorBound, $"open failed after {opener.Result.Elapsed}");
+        Assert.True(await opener.Within(5000), "the open did not return");
+        Assert.IsType<AtRebootedException>((await opener).Error);
+        Assert.True((await opener).Elapsed < ErrorBound, $"open failed after {(await opener).Elapsed}");
         f.Emulator.Faults.SlowCommand("CIPSTART", 0);
 
         Assert.True(f.Device.WaitForRecovery(RecoveryBoundMs));
@@ -83,7 +83,7 @@ public sealed class RebootFaultTests
     }
 
     [Fact]
-    public void RebootDuringScan_FailsTheScan_ThenTheServiceRejoinsAndScansAgain()
+    public async Task RebootDuringScan_FailsTheScan_ThenTheServiceRejoinsAndScansAgain()
     {
         using var f = new FaultFixture();
         f.Emulator.Faults.SlowCommand("CWLAP", 3000);
@@ -91,8 +91,8 @@ public sealed class RebootFaultTests
         var scanner = Task.Run(() => FaultFixture.TimedThrows<AtRebootedException>(() => f.Wifi.Scan()));
         Assert.True(f.WaitForWrite("AT+CWLAP\r\n", mark));
         f.Emulator.Faults.Reboot();
-        Assert.True(scanner.Wait(5000), "the scan did not return");
-        Assert.True(scanner.Result.Elapsed < ErrorBound, $"scan failed after {scanner.Result.Elapsed}");
+        Assert.True(await scanner.Within(5000), "the scan did not return");
+        Assert.True((await scanner).Elapsed < ErrorBound, $"scan failed after {(await scanner).Elapsed}");
         f.Emulator.Faults.SlowCommand("CWLAP", 0);
 
         Assert.True(f.Device.WaitForRecovery(RecoveryBoundMs));

@@ -114,7 +114,7 @@ public class ProviderControllerTests
     }
 
     [Fact]
-    public void AnSslServerHandsOutSecureClientsToAuthenticateAsServer()
+    public async Task AnSslServerHandsOutSecureClientsToAuthenticateAsServer()
     {
         using var f = new ProviderFixture();
         f.Provider.SslServer = true;
@@ -127,7 +127,7 @@ public class ProviderControllerTests
         var handshake = tls.AuthenticateAsClientAsync("esp");
         using var accepted = listener.Accept();
         Assert.Equal(accepted.Handle, f.Provider.AuthenticateAsServer(accepted.Handle, null!, System.Security.Authentication.SslProtocols.None));
-        Assert.True(handshake.Wait(10_000));
+        Assert.True(await handshake.Within(10_000));
         tls.Write(Encoding.ASCII.GetBytes("GET"));
         var buf = new byte[8];
         int n = f.Provider.SecureRead(accepted.Handle, buf, 0, buf.Length);

@@ -107,7 +107,7 @@ public class ProviderServerUdpTlsTests
         using var s = f.Tcp();
         s.Connect(new IPEndPoint(ip, server.Port));
         using var ssl = new FrameworkSslStream(s);
-        ssl.AuthenticateAsClient(TestCertificates.ServerName, new X509Certificate(Encoding.ASCII.GetBytes(certs.CaPem)));
+        ssl.AuthenticateAsClient(TestCertificates.ServerName, X509Certificate2.CreateFromPem(certs.CaPem));
         Assert.True(server.Handshaken.Wait(5000)); // the server side finishes its handshake on its own thread
         Assert.Equal(TestCertificates.ServerName, server.ServerName); // SNI from the target host
         ssl.Write(Encoding.ASCII.GetBytes("world"));
@@ -126,7 +126,7 @@ public class ProviderServerUdpTlsTests
         using var s = f.Tcp();
         s.Connect(new IPEndPoint(IPAddress.Loopback, server.Port));
         using var ssl = new FrameworkSslStream(s);
-        var e = Assert.Throws<SocketException>(() => ssl.AuthenticateAsClient(TestCertificates.ServerName, new X509Certificate(Encoding.ASCII.GetBytes(other.CaPem))));
+        var e = Assert.Throws<SocketException>(() => ssl.AuthenticateAsClient(TestCertificates.ServerName, X509Certificate2.CreateFromPem(other.CaPem)));
         Assert.Equal(SocketError.ConnectionRefused, e.SocketErrorCode);
     }
 

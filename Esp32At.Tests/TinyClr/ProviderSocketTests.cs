@@ -28,6 +28,33 @@ public class ProviderSocketTests
     }
 
     [Fact]
+    public void ASixthConnectionIsTooManyOpenSockets_WithoutASixthCipStart()
+    {
+        using var server = new LoopbackServer(LoopbackServer.Echo);
+        using var f = new ProviderFixture();
+        var open = new List<FrameworkSocket>();
+        try
+        {
+            for (int i = 0; i < 5; i++)
+            {
+                var s = f.Tcp();
+                open.Add(s);
+                s.Connect(new IPEndPoint(IPAddress.Loopback, server.Port));
+                Assert.Equal(1, s.Send(new byte[] { 1 })); // the deferred connect opens the link here
+            }
+            using var extra = f.Tcp();
+            extra.Connect(new IPEndPoint(IPAddress.Loopback, server.Port));
+            var e = Assert.Throws<SocketException>(() => extra.Send(new byte[] { 1 }));
+            Assert.Equal(SocketError.TooManyOpenSockets, e.SocketErrorCode);
+            Assert.Equal((int)SocketError.TooManyOpenSockets, extra.GetSocketOption(SocketOptionLevel.Socket, SocketOptionName.Error));
+        }
+        finally
+        {
+            foreach (var s in open) s.Dispose();
+        }
+    }
+
+    [Fact]
     public void UnknownNameIsHostNotFound()
     {
         using var f = new ProviderFixture();

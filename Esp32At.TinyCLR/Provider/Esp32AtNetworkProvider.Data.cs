@@ -2,7 +2,6 @@ using System;
 using System.Net;
 using System.Net.Sockets;
 using System.Threading;
-using Esp32At.Engine;
 using Esp32At.Links;
 
 namespace Esp32At.TinyCLR.Provider
@@ -104,7 +103,7 @@ namespace Esp32At.TinyCLR.Provider
                 if (s.LinkId < 0) OpenUdp(s, ip, port);
                 try
                 {
-                    Table.SendTo(s.LinkId, buffer, offset, count, SocketAddressCodec.Format(ip), port);
+                    Table.SendTo(s.LinkId, buffer, offset, count, Ipv4.Format(ip), port);
                 }
                 catch (Exception e)
                 {
@@ -141,23 +140,20 @@ namespace Esp32At.TinyCLR.Provider
         {
             if (s.Eof) return EndOfStream;
             if (count == 0) return 0;
+            int n;
             try
             {
-                int n = Table.Receive(s.LinkId, buffer, offset, count, WaitQuantumMs);
-                if (n > 0) return n;
-                // The table freed the id at end of stream: forget it, so a later Close cannot touch its next owner.
-                s.Eof = true;
-                s.LinkId = -1;
-                return EndOfStream;
-            }
-            catch (AtTimeoutException)
-            {
-                return NoData;
+                if (!Table.TryReceive(s.LinkId, buffer, offset, count, WaitQuantumMs, out n)) return NoData;
             }
             catch (Exception e)
             {
                 throw Fail(s, e, SocketError.ConnectionReset);
             }
+            if (n > 0) return n;
+            // The table freed the id at end of stream: forget it, so a later Close cannot touch its next owner.
+            s.Eof = true;
+            s.LinkId = -1;
+            return EndOfStream;
         }
     }
 }

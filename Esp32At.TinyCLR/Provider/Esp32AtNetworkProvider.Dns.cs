@@ -2,6 +2,7 @@ using System;
 using System.Net;
 using System.Net.Sockets;
 using Esp32At.Engine;
+using Esp32At.Links;
 
 namespace Esp32At.TinyCLR.Provider
 {
@@ -27,7 +28,7 @@ namespace Esp32At.TinyCLR.Provider
                 throw SocketErrors.Create(SocketError.HostNotFound);
             }
             canonicalName = name;
-            addresses = new SocketAddress[] { SocketAddressCodec.Encode(SocketAddressCodec.FromBytes(ip), 0) };
+            addresses = new SocketAddress[] { SocketAddressCodec.Encode(Ipv4.FromBytes(ip), 0) };
         }
     }
 }

@@ -1,6 +1,5 @@
 using System;
 using System.Net.Sockets;
-using Esp32At.Engine;
 using Esp32At.Links;
 
 namespace Esp32At.TinyCLR.Provider
@@ -11,18 +10,26 @@ namespace Esp32At.TinyCLR.Provider
         /// <summary>Maps a library failure to the SocketError TinyCLR code expects and remembers it for GetOption(Error).</summary>
         private SocketException Fail(ProviderSocket s, Exception e, SocketError fallback)
         {
-            var error = fallback;
             if (e is SocketException) return (SocketException)e;
-            if (e is LinkResetException) error = SocketError.ConnectionReset;
-            else if (e is AtTimeoutException) error = SocketError.TimedOut;
-            else if (e is AtBusyException) error = SocketError.TryAgain;
-            else if (e is AtRebootedException) error = SocketError.NetworkReset;
-            else if (e is ArgumentException) error = SocketError.InvalidArgument;
-            else if (e is InvalidOperationException && e.Message.IndexOf("in use") >= 0) error = SocketError.TooManyOpenSockets;
-            else if (e is InvalidOperationException) error = SocketError.NotConnected;
+            var error = SocketErrorOf(LinkFailures.Classify(e), fallback);
             s.Error = (int)error;
             Note("socket " + s.Handle + ": " + error + " (" + e.Message + ")");
             return SocketErrors.Create(error);
+        }
+
+        private static SocketError SocketErrorOf(LinkFailure failure, SocketError fallback)
+        {
+            switch (failure)
+            {
+                case LinkFailure.Reset: return SocketError.ConnectionReset;
+                case LinkFailure.TimedOut: return SocketError.TimedOut;
+                case LinkFailure.Busy: return SocketError.TryAgain;
+                case LinkFailure.Rebooted: return SocketError.NetworkReset;
+                case LinkFailure.InvalidArgument: return SocketError.InvalidArgument;
+                case LinkFailure.NoFreeLink: return SocketError.TooManyOpenSockets;
+                case LinkFailure.InvalidState: return SocketError.NotConnected;
+                default: return fallback;
+            }
         }
     }
 }

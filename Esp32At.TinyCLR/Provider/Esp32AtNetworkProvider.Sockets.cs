@@ -138,7 +138,7 @@ namespace Esp32At.TinyCLR.Provider
             if (!s.ConnectPending) return;
             try
             {
-                s.LinkId = Table.OpenTcp(SocketAddressCodec.Format(s.RemoteAddress), s.RemotePort, ConnectTimeoutMs);
+                s.LinkId = Table.OpenTcp(Ipv4.Format(s.RemoteAddress), s.RemotePort, ConnectTimeoutMs);
             }
             catch (Exception e)
             {
@@ -153,7 +153,7 @@ namespace Esp32At.TinyCLR.Provider
         {
             try
             {
-                s.LinkId = Table.OpenUdp(SocketAddressCodec.Format(ip), port, s.BoundPort, ConnectTimeoutMs);
+                s.LinkId = Table.OpenUdp(Ipv4.Format(ip), port, s.BoundPort, ConnectTimeoutMs);
             }
             catch (Exception e)
             {

@@ -246,7 +246,7 @@ namespace Esp32At.TinyCLR.Provider
                 if (stationAddress != 0) return stationAddress;
             }
             var ip = Wifi.QueryStationIpv4();
-            uint value = ip.Address == null ? 0 : SocketAddressCodec.FromBytes(ip.Address);
+            uint value = ip.Address == null ? 0 : Ipv4.FromBytes(ip.Address);
             lock (gate) stationAddress = value;
             return value;
         }

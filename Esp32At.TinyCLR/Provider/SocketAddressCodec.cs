@@ -28,16 +28,5 @@ namespace Esp32At.TinyCLR.Provider
             port = sa[2] << 8 | sa[3];
             return (uint)(sa[4] | sa[5] << 8 | sa[6] << 16 | sa[7] << 24);
         }
-
-        /// <summary>"a.b.c.d" for the ESP's commands.</summary>
-        public static string Format(uint address)
-        {
-            return (address & 0xFF) + "." + (address >> 8 & 0xFF) + "." + (address >> 16 & 0xFF) + "." + (address >> 24);
-        }
-
-        public static uint FromBytes(byte[] octets)
-        {
-            return (uint)(octets[0] | octets[1] << 8 | octets[2] << 16 | octets[3] << 24);
-        }
     }
 }

@@ -12,7 +12,7 @@ namespace Esp32At.Device
     /// </summary>
     public sealed class Esp32AtDevice : IDisposable
     {
-        private static readonly byte[] EscapeSequence = { (byte)'+', (byte)'+', (byte)'+' };
+        private static readonly byte[] EscapeSequence = System.Text.Encoding.UTF8.GetBytes(DeviceCommands.EscapePassthrough);
         private const int ProbeTimeoutMs = 1000;
         private readonly IAtTransport transport;
         private readonly ArrayList restorers = new ArrayList();
