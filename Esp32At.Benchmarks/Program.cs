@@ -9,6 +9,8 @@ using Esp32At.Emulator.Profiles;
 //                     and the generated part of docs/performance.md
 //   --micro [bdn...]  BenchmarkDotNet micro-benchmarks of the parser and executor (other arguments go to BenchmarkDotNet)
 //   --smoke           one baud, one profile, small sizes; writes nothing unless --out is given
+//   --interp [--bytes N] the CPU cost of the device code on the .NET JIT, Mono's JIT and Mono's IL interpreter
+//                     (needs mono on the PATH for the last two); updates its section of docs/performance.md unless --no-docs
 //   --bauds a,b       --profiles p,q       --out DIR       --no-docs
 //   --lwesp BINARY    side by side with lwesp (scripts/conformance-lwesp.sh --bench builds it and passes it here):
 //                     TCP receive and UDP send, ours and lwesp's, on one profile (--profiles, first) at --bauds
@@ -28,6 +30,24 @@ if (args.Contains("--trace"))
     Console.WriteLine(Esp32At.Benchmarks.Scenarios.TcpSend.RunCipSend(rig, 16384));
     Console.WriteLine(Esp32At.Benchmarks.Scenarios.UdpSend.Run(rig, 64, TimeSpan.FromMilliseconds(30)));
     Console.WriteLine(Esp32At.Benchmarks.Scenarios.HttpsGet.Run(rig, 1000, 2));
+    return 0;
+}
+
+if (args.Contains("--interp"))
+{
+    long bytes = long.Parse(Option("--bytes") ?? "8388608");
+    Console.WriteLine($"Esp32At interpreter cost: {bytes} bytes per transfer, emulator without delays or pacing");
+    var clock = System.Diagnostics.Stopwatch.StartNew();
+    var rows = Esp32At.Benchmarks.Interp.InterpreterCost.Run(bytes, Console.Out);
+    string table = Esp32At.Benchmarks.Interp.InterpreterTable.Render(rows, clock.Elapsed);
+    Console.WriteLine();
+    Console.WriteLine(table);
+    string doc = Path.Combine(Program.RepoRoot(), "docs", "performance.md");
+    if (!args.Contains("--no-docs") && File.Exists(doc))
+    {
+        Esp32At.Benchmarks.Report.ResultDocument.Update(doc, table, Esp32At.Benchmarks.Interp.InterpreterTable.Begin, Esp32At.Benchmarks.Interp.InterpreterTable.End);
+        Console.WriteLine($"updated {doc}");
+    }
     return 0;
 }
 

@@ -47,6 +47,7 @@ namespace Esp32At.Links
         private void ReleaseLocked(Link link)
         {
             link.Available = 0;
+            DropStagedLocked(link);
             if (!link.AcceptPending)
             {
                 link.State = LinkState.Free;

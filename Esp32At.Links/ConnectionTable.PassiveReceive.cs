@@ -3,7 +3,8 @@ using Esp32At.Engine;
 
 namespace Esp32At.Links
 {
-    // The passive receive path: +IPD notices, AT+CIPRECVDATA straight into the caller's buffer, end of stream.
+    // The passive receive path: +IPD notices, AT+CIPRECVDATA straight into the caller's buffer (or the read-ahead
+    // buffer, ConnectionTable.ReadAhead.cs), end of stream.
     public sealed partial class ConnectionTable
     {
         private readonly object receiveLock = new object();
@@ -59,19 +60,30 @@ namespace Esp32At.Links
             while (true)
             {
                 int available;
+                int staged;
                 lock (gate)
                 {
                     if (link.State == LinkState.Reset) throw new LinkResetException(linkId, link.ResetReason);
                     if (link.State == LinkState.Free) throw new InvalidOperationException("link " + linkId + " is not open");
                     available = link.Available;
-                    if (available == 0 && link.State == LinkState.RemoteClosed)
+                    staged = StagedLocked(link);
+                    if (available == 0 && staged == 0 && link.State == LinkState.RemoteClosed)
                     {
                         ReleaseLocked(link);
                         return 0;
                     }
                 }
+                if (staged > 0)
+                {
+                    int got = TakeStaged(link, buffer, offset, count);
+                    if (got > 0) return got;
+                    continue;
+                }
                 if (available > 0)
                 {
+                    int ahead = ReadAhead(link, buffer, offset, count, available);
+                    if (ahead > 0) return ahead;
+                    if (ahead == 0) continue;
                     int n = ReadAvailable(link, buffer, offset, count < available ? count : available);
                     if (n > 0) return n;
                     continue; // the ESP had less than announced: wait for the next notice or the close
@@ -92,7 +104,7 @@ namespace Esp32At.Links
             {
                 lock (gate)
                 {
-                    if (link.Available > 0 || link.State != LinkState.Open) return true;
+                    if (link.Available > 0 || StagedLocked(link) > 0 || link.State != LinkState.Open) return true;
                 }
                 if (!WaitForChange(link, deadline)) return false;
             }

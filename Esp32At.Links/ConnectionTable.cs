@@ -53,10 +53,14 @@ namespace Esp32At.Links
             lock (gate) return Get(linkId).State;
         }
 
-        /// <summary>Bytes known to be waiting on the ESP for link <paramref name="linkId"/>.</summary>
+        /// <summary>Bytes known to be waiting for link <paramref name="linkId"/>: on the ESP, or already read ahead.</summary>
         public int Available(int linkId)
         {
-            lock (gate) return Get(linkId).Available;
+            lock (gate)
+            {
+                var link = Get(linkId);
+                return link.Available + StagedLocked(link);
+            }
         }
 
         /// <summary>The device this table drives.</summary>

@@ -23,5 +23,13 @@ namespace Esp32At.Device
 
         /// <summary>Size of the receive ring buffer, in bytes.</summary>
         public int RingBufferSize { get; set; } = 8192;
+
+        /// <summary>
+        /// Size of the one read-ahead buffer the connection table shares between its TCP/TLS links, in bytes (0 = none).
+        /// A read smaller than what the ESP holds fetches up to this much in one <c>AT+CIPRECVDATA</c> and serves the
+        /// following small reads from it, so they stop paying one UART round trip each. The default is one ESP receive
+        /// window (5760 bytes); it is allocated on first use.
+        /// </summary>
+        public int ReadAheadBytes { get; set; } = 5760;
     }
 }

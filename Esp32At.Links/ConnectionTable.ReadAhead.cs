@@ -1,0 +1,80 @@
+using System;
+
+namespace Esp32At.Links
+{
+    // Read-ahead for passive TCP/TLS receive: one staging buffer shared by all links (device RAM is scarce), filled by
+    // one AT+CIPRECVDATA of up to its size when a read asks for less than the ESP holds, and drained by later reads.
+    public sealed partial class ConnectionTable
+    {
+        private byte[] staging;
+        // Which link (and which owner of the id) the staged bytes belong to; guarded by gate, changed only while
+        // receiveLock is also held (except ReleaseLocked, which only drops them).
+        private int stagedLink = -1;
+        private int stagedGeneration;
+        private int stagedOffset;
+        private int stagedCount;
+
+        /// <summary>Bytes read ahead for <paramref name="link"/> and not yet handed out (call with gate held).</summary>
+        private int StagedLocked(Link link)
+        {
+            return stagedLink == link.Id && stagedGeneration == link.Generation ? stagedCount : 0;
+        }
+
+        /// <summary>Drops what is staged for <paramref name="link"/> (call with gate held): closed, reset or handed on.</summary>
+        private void DropStagedLocked(Link link)
+        {
+            if (stagedLink == link.Id) stagedCount = 0;
+        }
+
+        /// <summary>Copies staged bytes of <paramref name="link"/> out; 0 when none are staged for it.</summary>
+        private int TakeStaged(Link link, byte[] buffer, int offset, int count)
+        {
+            lock (receiveLock)
+            {
+                lock (gate)
+                {
+                    int n = StagedLocked(link);
+                    if (n == 0) return 0;
+                    if (n > count) n = count;
+                    Array.Copy(staging, stagedOffset, buffer, offset, n);
+                    stagedOffset += n;
+                    stagedCount -= n;
+                    return n;
+                }
+            }
+        }
+
+        /// <summary>
+        /// When <paramref name="count"/> is less than the <paramref name="available"/> bytes the ESP announced and the
+        /// staging buffer is free, fetches up to its size into it and returns what of it fits the caller's buffer;
+        /// -1 when read-ahead does not apply (the caller reads straight into its buffer).
+        /// </summary>
+        private int ReadAhead(Link link, byte[] buffer, int offset, int count, int available)
+        {
+            int size = device.Options.ReadAheadBytes;
+            if (size <= count || count >= available || link.Kind == LinkKind.Udp) return -1; // datagrams keep their bounds
+            lock (receiveLock)
+            {
+                int generation;
+                lock (gate)
+                {
+                    if (stagedCount > 0) return -1; // another link's bytes are staged: no read-ahead for this one now
+                    generation = link.Generation;
+                }
+                if (staging == null) staging = new byte[size];
+                int fetched = ReadAvailable(link, staging, 0, available < staging.Length ? available : staging.Length);
+                if (fetched == 0) return 0;
+                lock (gate)
+                {
+                    // Closed or handed to a new owner while the answer came: the bytes were the old owner's.
+                    if (link.Generation != generation || link.State == LinkState.Free) return 0;
+                    stagedLink = link.Id;
+                    stagedGeneration = generation;
+                    stagedOffset = 0;
+                    stagedCount = fetched;
+                }
+                return TakeStaged(link, buffer, offset, count);
+            }
+        }
+    }
+}
