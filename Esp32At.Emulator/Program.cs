@@ -14,7 +14,7 @@ internal static class Program
 
     private static int Main(string[] args)
     {
-        var config = new Option<FileInfo>("--config") { HelpName = "file.json", Description = "A JSON file with any of the options below (camelCase keys: listen, pty, log, profile, speed, baud, accessPoints [list], dns {name: ip}) and any simple emulator option (bootTimeMs, joinTimeMs, scanTimeMs, stationIp, ...). Options given on the command line override it." };
+        var config = new Option<FileInfo>("--config") { HelpName = "file.json", Description = "A JSON file with any of the options below (camelCase keys: listen, pty, log, profile, speed, baud, accessPoints [list], dns {name: ip}) and any simple emulator option (bootTimeMs, joinTimeMs, stationIp, ...). Options given on the command line override it." };
         var listen = new Option<string>("--listen") { HelpName = "address:port", Description = $"Address:port of the raw TCP port the AT UART is exposed on (like ser2net). Default {DefaultListen}, unless --pty is given." };
         var pty = new Option<bool>("--pty") { Description = "Expose the AT UART as a Linux pseudo-terminal and print its /dev/pts/N path. Its terminal speed is the host's baud rate (set it like on a real port after AT+UART_CUR)." };
         var log = new Option<string>("--log") { HelpName = "file", Description = "Write a timestamped log of both UART directions to this file ('12.345 H> AT+GMR\\r\\n' host to ESP, '12.350 E< ...' ESP to host)." };
