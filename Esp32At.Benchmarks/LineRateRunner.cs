@@ -16,6 +16,7 @@ public sealed class LineRateRunner(RunSettings settings, TextWriter? log = null)
         var report = new RunReport
         {
             Machine = $"{Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}",
+            Network = Line.BenchRig.Path.Describe(),
         };
         var clock = Stopwatch.StartNew();
         foreach (var profile in settings.Profiles)

@@ -13,4 +13,6 @@ public sealed class RunReport
     public List<AllocationResult> Allocations { get; } = [];
     public TimeSpan Elapsed { get; set; }
     public string Machine { get; set; } = "";
+    /// <summary>The emulator's network path model the links crossed (lan, wan, none...), as the run's first line says.</summary>
+    public string Network { get; set; } = "";
 }

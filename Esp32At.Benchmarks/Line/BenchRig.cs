@@ -17,6 +17,9 @@ public sealed class BenchRig : IDisposable
     private const string Ssid = "Home";
     private const string Password = "secret-pass";
 
+    /// <summary>The emulator's network path for every benchmark link: a Wi-Fi LAN, as between a board and a local peer.</summary>
+    public static Esp32At.Emulator.Network.NetworkPath Path => Esp32At.Emulator.Network.NetworkPath.Lan;
+
     public BenchRig(FirmwareProfile profile, int baud, int sslHandshakeMs = 1500)
     {
         Profile = profile;
@@ -26,6 +29,7 @@ public sealed class BenchRig : IDisposable
             Profile = profile,
             SpeedFactor = 1,
             UartPacing = true,
+            Path = Path,
             // Boot and join are not what is measured: keep them short so the run stays under ten minutes.
             BootTimeMs = 20,
             JoinTimeMs = 20,

@@ -12,7 +12,7 @@ public static class MarkdownTables
     public static string Render(RunReport r)
     {
         var sb = new StringBuilder();
-        sb.AppendLine($"Run: {r.Machine}; {r.Elapsed.TotalSeconds.ToString("F0", Inv)} s in all.");
+        sb.AppendLine($"Run: {r.Machine}; {r.Elapsed.TotalSeconds.ToString("F0", Inv)} s in all; emulator network path: {r.Network}.");
         sb.AppendLine();
 
         sb.AppendLine("### TCP goodput / line rate");

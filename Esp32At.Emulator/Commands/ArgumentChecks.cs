@@ -6,7 +6,8 @@ namespace Esp32At.Emulator.Commands;
 
 /// <summary>
 /// Parameter checks with the firmware's error codes (spec §1.5: 0x0106 need&lt;&lt;8|given for the count, 0x0107 index
-/// for an invalid value, 0x0104 index for a length, 0x010a execution failed, 0x010c operation type).
+/// for an invalid value, 0x0104 index for a length, 0x0108 index for a malformed number, 0x010a execution failed,
+/// 0x010c operation type). Sub-codes: esp-at components/at/include/esp_at_core.h, ESP_AT_SUB_PARA_*.
 /// </summary>
 internal static class ArgumentChecks
 {
@@ -15,6 +16,7 @@ internal static class ArgumentChecks
 
     public static CommandException Invalid(int index) => new($"0x0107{index:x4}");
     public static CommandException Length(int index) => new($"0x0104{index:x4}");
+    public static CommandException ParseFail(int index) => new($"0x0108{index:x4}");
 
     /// <summary>A set form with between <paramref name="min"/> and <paramref name="max"/> arguments.</summary>
     public static void Count(CommandContext c, int min, int max)
@@ -23,10 +25,13 @@ internal static class ArgumentChecks
         if (given < min || given > max) throw new CommandException($"0x0106{(given < min ? min : max):x2}{Math.Min(given, 255):x2}");
     }
 
-    /// <summary>Integer argument <paramref name="i"/> within [<paramref name="min"/>, <paramref name="max"/>].</summary>
+    /// <summary>Integer argument <paramref name="i"/> within [<paramref name="min"/>, <paramref name="max"/>]: omitted or out of
+    /// range is PARA_INVALID, a quoted or malformed number PARA_PARSE_FAIL (what esp_at_get_para_as_digit returns FAIL for).</summary>
     public static int Int(CommandContext c, int i, long min, long max)
     {
-        if (c.Line.IsEmpty(i) || c.Line.IsQuoted(i) || !long.TryParse(c.Line.String(i), out var v) || v < min || v > max) throw Invalid(i);
+        if (c.Line.IsEmpty(i)) throw Invalid(i);
+        if (c.Line.IsQuoted(i) || !AtCommandLine.TryParseDigit(c.Line.String(i), out var v)) throw ParseFail(i);
+        if (v < min || v > max) throw Invalid(i);
         return (int)v;
     }
 

@@ -17,8 +17,10 @@ public static class SslCommands
     {
         var t = emulator.Commands;
         t.Register("CIPSSLCCONF", CipSslCConf);
-        t.Register("CIPSSLCCN", c => Name(c, "CIPSSLCCN", cfg => cfg.CommonName, (cfg, v) => cfg.CommonName = v));
-        t.Register("CIPSSLCSNI", c => Name(c, "CIPSSLCSNI", cfg => cfg.Sni, (cfg, v) => cfg.Sni = v));
+        t.Register("CIPSSLCCN", c => Name(c, "CIPSSLCCN", cfg => cfg.CommonName, (cfg, v) => cfg.CommonName = v, emptyClears: false));
+        // An empty SNI is a valid string parameter that clears the setting (the CIPSTART host is sent again): drivers send
+        // AT+CIPSSLCSNI=<id>,"" before every CIPSTART (issue 14 item 1), and real v4.x firmware answers OK.
+        t.Register("CIPSSLCSNI", c => Name(c, "CIPSSLCSNI", cfg => cfg.Sni, (cfg, v) => cfg.Sni = v.Length == 0 ? null : v, emptyClears: true));
         t.Register("CIPSSLCALPN", CipSslCAlpn);
     }
 
@@ -73,7 +75,7 @@ public static class SslCommands
     }
 
     /// <summary>CIPSSLCCN / CIPSSLCSNI: set <c>[&lt;id&gt;,]"&lt;name&gt;"</c>; the query lists the names unquoted.</summary>
-    private static void Name(CommandContext c, string command, Func<TlsClientConfig, string?> get, Action<TlsClientConfig, string> set)
+    private static void Name(CommandContext c, string command, Func<TlsClientConfig, string?> get, Action<TlsClientConfig, string> set, bool emptyClears)
     {
         var all = c.Emulator.Links.Tls;
         if (c.Line.Kind == CommandKind.Query)
@@ -84,7 +86,7 @@ public static class SslCommands
         if (c.Line.Kind != CommandKind.Set) throw new CommandException();
         var (targets, at) = Targets(c);
         if (c.Line.Count != at + 1) throw new CommandException("0x01060000");
-        if (!c.Line.IsQuoted(at) || c.Line.String(at).Length == 0) throw new CommandException($"0x0107{at:x4}");
+        if (!c.Line.IsQuoted(at) || (c.Line.String(at).Length == 0 && !emptyClears)) throw new CommandException($"0x0107{at:x4}");
         foreach (var cfg in targets) set(cfg, c.Line.String(at));
     }
 

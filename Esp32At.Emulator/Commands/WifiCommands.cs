@@ -167,6 +167,8 @@ public static class WifiCommands
         RequireStation(c);
         string? onlySsid = null, onlyMac = null;
         int? onlyChannel = null;
+        bool passive = false;
+        int minMs = 0, maxMs = 0, bitmap = 0;
         if (c.Line.Kind == CommandKind.Set)
         {
             // The 2.4 GHz channel bitmap (7th argument) exists from v4.1.
@@ -178,13 +180,13 @@ public static class WifiCommands
                 onlyMac = MacAddress.Format(mac);
             }
             if (!c.Line.IsEmpty(2)) onlyChannel = Int(c, 2, 1, 14);
-            IntOr(c, 3, 0, 1, 0);
-            IntOr(c, 4, 0, 1500, 0);
-            IntOr(c, 5, 0, 1500, 0);
-            if (c.Line.Count > 6) IntOr(c, 6, 0, 0x3FFF, 0x3FFF);
+            passive = IntOr(c, 3, 0, 1, 0) == 1;
+            minMs = IntOr(c, 4, 0, 1500, 0);
+            maxMs = IntOr(c, 5, 0, 1500, 0);
+            if (c.Line.Count > 6) bitmap = IntOr(c, 6, 0, 0x3FFF, 0);
         }
         else if (c.Line.Kind != CommandKind.Execute) throw new CommandException(OperationType);
-        c.Emulator.Clock.Delay(c.Emulator.Options.ScanTimeMs);
+        c.Emulator.Clock.Delay(ScanTiming.DurationMs(ScanTiming.Channels(c.State.Wireless.Country, onlyChannel, bitmap), passive, minMs, maxMs));
         var opt = c.State.Wireless.Scan;
         // Scan records come strongest first (the IDF sorts them by RSSI).
         var found = c.Emulator.Radio.AccessPointsInRange

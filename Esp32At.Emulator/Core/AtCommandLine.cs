@@ -32,11 +32,38 @@ public sealed class AtCommandLine
     /// <summary>Argument <paramref name="i"/> as a string (quoted or not).</summary>
     public string String(int i) => i < args.Count ? args[i].Text : throw new CommandException();
 
-    /// <summary>Argument <paramref name="i"/> as a decimal integer; anything else is a parameter error.</summary>
+    /// <summary>Argument <paramref name="i"/> as the firmware's <c>esp_at_get_para_as_digit</c> reads it
+    /// (<see cref="TryParseDigit"/>); anything else is a parameter error.</summary>
     public long Int(int i)
     {
-        if (i >= args.Count || args[i].Quoted || !long.TryParse(args[i].Text, out var v)) throw new CommandException();
+        if (i >= args.Count || args[i].Quoted || !TryParseDigit(args[i].Text, out var v)) throw new CommandException();
         return v;
+    }
+
+    /// <summary>
+    /// The number rule of <c>esp_at_get_para_as_digit</c> (esp-at components/at/include/esp_at_core.h: a signed 32-bit
+    /// integer, OK / FAIL / OMITTED): decimal or <c>0x</c>/<c>0X</c> hexadecimal, optionally after one <c>-</c>.
+    /// Clients rely on the hex form: lwesp sends <c>AT+CWLAPOPT=1,0x7FF</c> at every start, the docs' own default notation.
+    /// An empty text is OMITTED, not a number, so it fails here; the caller decides what omission means.
+    /// </summary>
+    public static bool TryParseDigit(string text, out long value)
+    {
+        value = 0;
+        var s = text.AsSpan();
+        bool negative = s.Length > 0 && s[0] == '-';
+        if (negative) s = s[1..];
+        bool hex = s.Length > 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X');
+        if (hex) s = s[2..];
+        if (s.Length == 0) return false;
+        foreach (var ch in s)
+        {
+            int d = char.IsAsciiDigit(ch) ? ch - '0' : hex && char.IsAsciiHexDigit(ch) ? (ch | 0x20) - 'a' + 10 : -1;
+            if (d < 0) return false;
+            value = value * (hex ? 16 : 10) + d;
+            if (value > 1L << 32) return false; // far outside int32: the firmware's strtol would not give this number
+        }
+        if (negative) value = -value;
+        return value is >= int.MinValue and <= uint.MaxValue; // hex masks up to 0xFFFFFFFF wrap into int32 on the chip
     }
 
     /// <summary>Integer argument <paramref name="i"/> when present, else <paramref name="fallback"/>.</summary>

@@ -8,9 +8,15 @@ public sealed class EmulatorClock(double speedFactor)
 {
     public double SpeedFactor { get; set; } = speedFactor >= 0 ? speedFactor : throw new ArgumentOutOfRangeException(nameof(speedFactor));
 
+    private long elapsed;
+
+    /// <summary>Firmware milliseconds of every delay so far, unscaled: lets tests check a modelled duration at any speed.</summary>
+    public long FirmwareMs => Interlocked.Read(ref elapsed);
+
     /// <summary>Waits a firmware delay of <paramref name="firmwareMs"/> milliseconds (scaled).</summary>
     public void Delay(int firmwareMs)
     {
+        Interlocked.Add(ref elapsed, firmwareMs);
         int real = (int)Math.Round(firmwareMs * SpeedFactor);
         if (real > 0) Thread.Sleep(real);
     }

@@ -36,6 +36,8 @@ public sealed class EmulatorConfigFile
     public string? Profile { get; set; }
     /// <summary>Scale of every firmware delay and of UART pacing.</summary>
     public double? Speed { get; set; }
+    /// <summary>The network behind the links: lan, wan, none or oneWayMs,jitterMs,bytesPerSecond (<see cref="Network.NetworkPath.Parse"/>).</summary>
+    public string? Network { get; set; }
     /// <summary>Initial UART baud rate.</summary>
     public int? Baud { get; set; }
     /// <summary>Access points as <c>ssid,password[,rssi[,channel[,auth]]]</c>.</summary>
@@ -78,6 +80,7 @@ public sealed class EmulatorConfigFile
             Log = overrides.Log ?? Log,
             Profile = overrides.Profile ?? Profile,
             Speed = overrides.Speed ?? Speed,
+            Network = overrides.Network ?? Network,
             Baud = overrides.Baud ?? Baud,
             AccessPoints = overrides.AccessPoints ?? AccessPoints,
             Dns = overrides.Dns ?? Dns,
@@ -94,6 +97,7 @@ public sealed class EmulatorConfigFile
         {
             Profile = Profile is null ? defaults.Profile : FirmwareProfile.Named(Profile),
             SpeedFactor = Speed ?? defaults.SpeedFactor,
+            Path = Network is null ? defaults.Path : Esp32At.Emulator.Network.NetworkPath.Parse(Network),
             BaudRate = Baud ?? defaults.BaudRate,
             AccessPoints = AccessPoints is { Count: > 0 } aps ? aps.Select(AccessPoint.Parse).ToList() : defaults.AccessPoints,
             LanServices = MdnsServices is { Count: > 0 } services ? services.Select(Mdns.MdnsService.Parse).ToList() : defaults.LanServices,
@@ -132,7 +136,7 @@ public sealed class EmulatorConfigFile
         if (property is null || !property.CanWrite || !IsSimple(property.PropertyType))
         {
             var known = typeof(EmulatorOptions).GetProperties().Where(p => p.CanWrite && IsSimple(p.PropertyType)).Select(p => Camel(p.Name));
-            throw new FormatException($"unknown option '{key}' (known: listen, pty, log, profile, speed, baud, accessPoints, dns, mdnsServices, {string.Join(", ", known)})");
+            throw new FormatException($"unknown option '{key}' (known: listen, pty, log, profile, speed, network, baud, accessPoints, dns, mdnsServices, {string.Join(", ", known)})");
         }
         try
         {

@@ -14,8 +14,9 @@ public sealed record EmulatorOptions
     public IReadOnlyList<Radio.AccessPoint> AccessPoints { get; init; } = [new("Home", "secret-pass", Bssid: "5e:b1:86:92:aa:44")];
     /// <summary>Firmware time from CWJAP to WIFI CONNECTED, and again to WIFI GOT IP (spec §8: 1-3 s and 0.5-3 s).</summary>
     public int JoinTimeMs { get; init; } = 1500;
-    /// <summary>Firmware time of a CWLAP scan (spec §8: 2-4 s).</summary>
-    public int ScanTimeMs { get; init; } = 2500;
+    /// <summary>The simulated network behind every link (connect, data both ways, close): <see cref="Network.NetworkPath.Lan"/>
+    /// by default; <see cref="Network.NetworkPath.None"/> for tests that need loopback's exact timing. Scaled by the clock.</summary>
+    public Network.NetworkPath Path { get; init; } = Network.NetworkPath.Lan;
     /// <summary>The station's DHCP lease.</summary>
     public string StationIp { get; init; } = "192.168.1.50";
     /// <summary>The gateway and netmask of the station's DHCP lease (the gateway is also the DHCP-given DNS server).</summary>

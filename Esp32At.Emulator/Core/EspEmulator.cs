@@ -48,6 +48,7 @@ public sealed class EspEmulator : IDisposable
         Clock = new EmulatorClock(Options.SpeedFactor);
         BasicCommands.Register(this);
         TcpIpSettingsCommands.Register(this);
+        TcpOptCommands.Register(this);
         TcpIpLinkCommands.Register(this);
         TcpIpServerCommands.Register(this);
         SslCommands.Register(this);

@@ -123,7 +123,8 @@ public sealed class SimulatedLan
             if (emulator.Links[i] is { IsDatagram: true } link && link.LocalPort == port) yield return link;
     }
 
-    private static void Deliver(EmulatedLink link, byte[] data, IPEndPoint from) => (link.Channel as UdpChannel)?.Inject(data, from);
+    private static void Deliver(EmulatedLink link, byte[] data, IPEndPoint from) => 
+        (((link.Channel as PathChannel)?.Inner ?? link.Channel) as UdpChannel)?.Inject(data, from);
 
     private void Later(Action action)
     {

@@ -52,12 +52,22 @@ public sealed class LinkTable
 
     public int ServerLinkCount { get { lock (gate) return links.Count(l => l is { IsServer: true }); } }
 
+    /// <summary><paramref name="channel"/> through the configured network path; as it is when the path adds nothing
+    /// (speed 0 or <see cref="NetworkPath.None"/>), so such runs keep loopback's synchronous close.</summary>
+    internal LinkChannel OnPath(LinkChannel channel)
+    {
+        var path = emulator.Options.Path;
+        return emulator.Clock.SpeedFactor == 0 || path.DeliveryMs(0, 0) == 0 && path.JitterMs == 0 && path.BytesPerSecond == 0
+            ? channel
+            : new PathChannel(channel, path, emulator.Clock);
+    }
+
     /// <summary>Connects link <paramref name="id"/> over real TCP; throws <see cref="CommandException"/> when the link is in use or the connect fails.</summary>
     public EmulatedLink ConnectTcp(int id, IPEndPoint remote, int timeoutMs) =>
         Open(id, () =>
         {
             var socket = Connect(remote, timeoutMs);
-            return new EmulatedLink(id, "TCP", new StreamChannel(socket, new NetworkStream(socket, ownsSocket: false), remote), remote, LocalPort(socket), isServer: false);
+            return new EmulatedLink(id, "TCP", OnPath(new StreamChannel(socket, new NetworkStream(socket, ownsSocket: false), remote)), remote, LocalPort(socket), isServer: false);
         });
 
     /// <summary>Connects link <paramref name="id"/> over real TLS per <see cref="Tls"/>; a failed handshake is a failed CIPSTART.</summary>
@@ -76,7 +86,7 @@ public sealed class LinkTable
                 socket.Dispose();
                 throw new CommandException("0x010a0000");
             }
-            return new EmulatedLink(id, "SSL", new StreamChannel(socket, stream, remote), remote, LocalPort(socket), isServer: false);
+            return new EmulatedLink(id, "SSL", OnPath(new StreamChannel(socket, stream, remote)), remote, LocalPort(socket), isServer: false);
         });
 
     /// <summary>Opens UDP link <paramref name="id"/> to <paramref name="remote"/> from ESP port <paramref name="localPort"/> (0: any).</summary>
@@ -95,7 +105,7 @@ public sealed class LinkTable
                 throw new CommandException("0x010a0000");
             }
             var channel = new UdpChannel(socket);
-            return new EmulatedLink(id, "UDP", channel, remote, localPort != 0 ? localPort : channel.HostLocalPort, isServer: false, mode);
+            return new EmulatedLink(id, "UDP", OnPath(channel), remote, localPort != 0 ? localPort : channel.HostLocalPort, isServer: false, mode);
         });
 
     /// <summary>Adds a server-accepted link under the lowest free id; null when all five are taken.</summary>
@@ -245,6 +255,9 @@ public sealed class LinkTable
             using var cts = new CancellationTokenSource(timeoutMs);
             if (emulator.Faults.TakeRefuseConnect()) throw new SocketException((int)SocketError.ConnectionRefused);
             socket.ConnectAsync(remote, cts.Token).AsTask().GetAwaiter().GetResult();
+            // The handshake's SYN and SYN-ACK each cross the simulated path (loopback answered at once).
+            var path = emulator.Options.Path;
+            emulator.Clock.Delay((int)Math.Round(path.DeliveryMs(0, Random.Shared.NextDouble()) + path.DeliveryMs(0, Random.Shared.NextDouble())));
             return socket;
         }
         catch (Exception e) when (e is SocketException or OperationCanceledException)

@@ -108,6 +108,7 @@ public sealed class ServerListener
         }
         else channel = new StreamChannel(client, new NetworkStream(client, ownsSocket: false), remote);
 
+        channel = emulator.Links.OnPath(channel);
         EmulatedLink? link = null;
         lock (gate)
         {

@@ -141,7 +141,7 @@ public class SoftApBytesTests
     public void AStationJoiningWhileACommandRunsInterleavesWholeLines()
     {
         // Realistic speed for the scan only, so the station certainly joins while CWLAP runs.
-        using var port = Port(mode: 3, options: new EmulatorOptions { SpeedFactor = 1, BootTimeMs = 0, ScanTimeMs = 1500 });
+        using var port = Port(mode: 3, options: new EmulatorOptions { SpeedFactor = 1, BootTimeMs = 0 }); // a full scan: 13 channels × 120 ms
         port.Send("AT+CWLAP\r\n");
         port.Send("AT\r\n"); // answered busy: proves the scan is running
         Assert.Equal("\r\nbusy p...\r\n", port.ReadUntil("busy p...\r\n"));
