@@ -1,3 +1,4 @@
+using GHIElectronics.TinyCLR.Framework;
 using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
