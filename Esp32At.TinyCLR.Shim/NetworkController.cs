@@ -3,17 +3,20 @@ using GHIElectronics.TinyCLR.Devices.Network.Provider;
 namespace GHIElectronics.TinyCLR.Devices.Network;
 
 /// <summary>
-/// A thin controller over a provider, as TinyCLR's: settings are passed through and remembered, events are re-raised
-/// with the controller as sender. <see cref="SetAsDefaultController"/> is where TinyCLR routes Socket/Dns/SslStream.
+/// A thin controller over a provider, as TinyCLR's (TinyCLR-Libraries@a9c94720:GHIElectronics.TinyCLR.Devices.Network/Network.cs#L35-L155):
+/// settings are passed to the provider first and remembered after, the provider's events are subscribed only while the
+/// app has a handler (#L126-L154) and re-raised with the controller as sender (#L123-L124).
+/// <see cref="SetAsDefaultController"/> is where TinyCLR routes Socket/Dns/SslStream (#L117-L121).
 /// </summary>
 public class NetworkController : IDisposable
 {
-    private NetworkController(INetworkControllerProvider provider)
-    {
-        Provider = provider;
-        provider.NetworkLinkConnectedChanged += (_, e) => NetworkLinkConnectedChanged?.Invoke(this, e);
-        provider.NetworkAddressChanged += (_, e) => NetworkAddressChanged?.Invoke(this, e);
-    }
+    private NetworkLinkConnectedChangedEventHandler linkCallbacks;
+    private NetworkAddressChangedEventHandler addressCallbacks;
+
+    private NetworkController(INetworkControllerProvider provider) => Provider = provider;
+
+    /// <summary>The provider that <c>Socket</c>, <c>Dns</c> and <c>SslStream</c> use (TinyCLR's internal <c>Socket.DefaultProvider</c>).</summary>
+    public static INetworkControllerProvider DefaultProvider { get; private set; }
 
     public static NetworkController DefaultController { get; private set; }
     public INetworkControllerProvider Provider { get; }
@@ -37,7 +40,11 @@ public class NetworkController : IDisposable
         ActiveCommunicationInterfaceSettings = settings;
     }
 
-    public void SetAsDefaultController() => DefaultController = this;
+    public void SetAsDefaultController()
+    {
+        DefaultController = this;
+        DefaultProvider = Provider;
+    }
     public void Enable() => Provider.Enable();
     public void Disable() => Provider.Disable();
     public void Suspend() => Provider.Suspend();
@@ -47,6 +54,34 @@ public class NetworkController : IDisposable
     public NetworkInterfaceProperties GetInterfaceProperties() => Provider.GetInterfaceProperties();
     public void Dispose() => Provider.Dispose();
 
-    public event NetworkLinkConnectedChangedEventHandler NetworkLinkConnectedChanged;
-    public event NetworkAddressChangedEventHandler NetworkAddressChanged;
+    private void OnLink(NetworkController sender, NetworkLinkConnectedChangedEventArgs e) => linkCallbacks?.Invoke(this, e);
+    private void OnAddress(NetworkController sender, NetworkAddressChangedEventArgs e) => addressCallbacks?.Invoke(this, e);
+
+    public event NetworkLinkConnectedChangedEventHandler NetworkLinkConnectedChanged
+    {
+        add
+        {
+            if (linkCallbacks == null) Provider.NetworkLinkConnectedChanged += OnLink;
+            linkCallbacks += value;
+        }
+        remove
+        {
+            linkCallbacks -= value;
+            if (linkCallbacks == null) Provider.NetworkLinkConnectedChanged -= OnLink;
+        }
+    }
+
+    public event NetworkAddressChangedEventHandler NetworkAddressChanged
+    {
+        add
+        {
+            if (addressCallbacks == null) Provider.NetworkAddressChanged += OnAddress;
+            addressCallbacks += value;
+        }
+        remove
+        {
+            addressCallbacks -= value;
+            if (addressCallbacks == null) Provider.NetworkAddressChanged -= OnAddress;
+        }
+    }
 }

@@ -1,3 +1,4 @@
+using GHIElectronics.TinyCLR.Framework;
 using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
@@ -29,12 +30,55 @@ public class ProviderControllerTests
         f.Controller.NetworkAddressChanged += (s, e) => { Assert.NotEqual(default, e.Timestamp); Interlocked.Increment(ref addressChanges); };
         f.Controller.Enable();
         Assert.True(f.Controller.GetLinkConnected());
-        Assert.Equal(1, Volatile.Read(ref addressChanges));
+        // The events come from the provider's event thread (ProviderEventQueue), so they may land just after Enable.
+        Assert.True(SpinWait.SpinUntil(() => Volatile.Read(ref addressChanges) == 1, 5000));
+        Assert.True(SpinWait.SpinUntil(() => { lock (link) return link.Count == 1; }, 5000));
         lock (link) Assert.Equal(new[] { true }, link);
         f.Controller.Disable();
         Assert.True(SpinWait.SpinUntil(() => { lock (link) return link.Count == 2; }, 5000));
         lock (link) Assert.False(link[1]);
         Assert.False(f.Controller.GetLinkConnected());
+    }
+
+    /// <summary>
+    /// GHI's own Wi-Fi sample subscribes before Enable and calls <c>sender.GetIPProperties()</c> inside the
+    /// NetworkAddressChanged handler (TinyCLR-Samples@b124af52:Official Demos/SCM20260D Dev/Windows/WifiWindow.cs#L229,#L292-L294).
+    /// That handler issues AT+CIPSTA?; raised on the AT pump thread it would wait for an answer only the pump can read.
+    /// </summary>
+    [Fact]
+    public void AddressChangedHandlerMayQueryTheProviderAsGhisSampleDoes()
+    {
+        using var f = new ProviderFixture(enable: false);
+        IPAddress? seen = null;
+        Exception? failure = null;
+        var done = new ManualResetEventSlim();
+        f.Controller.NetworkAddressChanged += (sender, e) =>
+        {
+            try { seen = sender.GetIPProperties().Address; }
+            catch (Exception ex) { failure = ex; }
+            done.Set();
+        };
+        f.Controller.Enable();
+        Assert.True(done.Wait(5000), "NetworkAddressChanged was not raised");
+        Assert.Null(failure);
+        Assert.Equal(IPAddress.Parse(f.Emulator.Options.StationIp), seen);
+    }
+
+    /// <summary>TinyCLR's controller subscribes to the provider only while the app has a handler (Network.cs#L126-L139).</summary>
+    [Fact]
+    public void ControllerSubscribesToTheProviderOnlyWhileTheAppListens()
+    {
+        using var f = new ProviderFixture(enable: false);
+        int calls = 0;
+        NetworkLinkConnectedChangedEventHandler handler = (s, e) => Interlocked.Increment(ref calls);
+        f.Controller.NetworkLinkConnectedChanged += handler;
+        f.Controller.NetworkLinkConnectedChanged -= handler;
+        f.Controller.Enable();
+        var probe = new ManualResetEventSlim();
+        f.Controller.NetworkLinkConnectedChanged += (s, e) => probe.Set();
+        f.Controller.Disable();
+        Assert.True(probe.Wait(5000));
+        Assert.Equal(0, Volatile.Read(ref calls));
     }
 
     [Fact]

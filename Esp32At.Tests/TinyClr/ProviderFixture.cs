@@ -1,3 +1,4 @@
+using GHIElectronics.TinyCLR.Framework;
 using System.Net;
 using Esp32At.Device;
 using Esp32At.Emulator.Core;
@@ -30,7 +31,8 @@ public sealed class ProviderFixture : IDisposable
     public Esp32AtNetworkProvider Provider { get; }
     public NetworkController Controller { get; }
 
-    public FrameworkSocket Tcp() => new(Provider);
+    /// <summary>A TCP socket as TinyCLR's Socket, with 10 s timeouts (GHI's default is infinite) so a fault fails rather than hangs.</summary>
+    public FrameworkSocket Tcp() => new(Provider) { ReceiveTimeout = 10_000, SendTimeout = 10_000 };
 
     public void Dispose()
     {

@@ -1,3 +1,4 @@
+using GHIElectronics.TinyCLR.Framework;
 using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
@@ -25,7 +26,7 @@ public class ProviderServerUdpTlsTests
         var accepted = Enumerable.Range(0, 5).Select(_ => listener.Accept()).ToArray();
         try
         {
-            var remotes = accepted.Select(a => a.RemoteEndPoint).ToArray();
+            var remotes = accepted.Select(a => (IPEndPoint)a.RemoteEndPoint).ToArray();
             Assert.All(remotes, r => Assert.Equal(IPAddress.Loopback, r.Address));
             Assert.Equal(5, remotes.Select(r => r.Port).Distinct().Count());
             for (int i = 0; i < 5; i++) clients[i].GetStream().Write(Encoding.ASCII.GetBytes("client " + i));
@@ -85,7 +86,7 @@ public class ProviderServerUdpTlsTests
         Assert.Equal("ping", Encoding.ASCII.GetString(got));
         peer.Send(Encoding.ASCII.GetBytes("pong"), from);
         var buf = new byte[64];
-        var source = new IPEndPoint(IPAddress.Any, 0);
+        EndPoint source = new IPEndPoint(IPAddress.Any, 0);
         int n = s.ReceiveFrom(buf, ref source);
         Assert.Equal("pong", Encoding.ASCII.GetString(buf, 0, n));
         Assert.Equal(peerEp, source);
@@ -103,7 +104,7 @@ public class ProviderServerUdpTlsTests
         });
         using var f = new ProviderFixture();
         f.Emulator.Links.Dns.Add(TestCertificates.ServerName, IPAddress.Loopback);
-        var ip = FrameworkDns.GetHostEntry(f.Provider, TestCertificates.ServerName)[0];
+        var ip = FrameworkDns.GetHostEntry(f.Provider, TestCertificates.ServerName).AddressList[0];
         using var s = f.Tcp();
         s.Connect(new IPEndPoint(ip, server.Port));
         using var ssl = new FrameworkSslStream(s);
@@ -140,7 +141,7 @@ public class ProviderServerUdpTlsTests
         using var ssl = new FrameworkSslStream(s);
         var e = Assert.Throws<InvalidOperationException>(() => ssl.AuthenticateAsClient(TestCertificates.ServerName));
         Assert.Contains("SslVerification.None", e.Message);
-        ssl.AuthenticateAsClient(TestCertificates.ServerName, verification: SslVerification.None);
+        ssl.AuthenticateAsClient(TestCertificates.ServerName, sslVerification: SslVerification.None);
         var buf = new byte[8];
         Assert.Equal(2, ssl.Read(buf, 0, buf.Length));
     }

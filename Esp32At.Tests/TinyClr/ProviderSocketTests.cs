@@ -1,3 +1,4 @@
+using GHIElectronics.TinyCLR.Framework;
 using System.Net;
 using System.Net.Sockets;
 using Esp32At.Tests.EmulatorNet;
@@ -12,7 +13,7 @@ public class ProviderSocketTests
     {
         using var server = new LoopbackServer(LoopbackServer.Echo);
         using var f = new ProviderFixture();
-        var addresses = FrameworkDns.GetHostEntry(f.Provider, "echo.test");
+        var addresses = FrameworkDns.GetHostEntry(f.Provider, "echo.test").AddressList;
         Assert.Equal(new[] { IPAddress.Loopback }, addresses);
         using var s = f.Tcp();
         s.Connect(new IPEndPoint(addresses[0], server.Port));

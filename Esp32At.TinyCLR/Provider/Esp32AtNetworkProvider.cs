@@ -29,6 +29,7 @@ namespace Esp32At.TinyCLR.Provider
         private int nextHandle = 1;
         private WiFiNetworkInterfaceSettings settings;
         private uint stationAddress;
+        private readonly ProviderEventQueue events;
 
         private static readonly uint AnyRemote = 0;
         private const int DiscardPort = 9;
@@ -43,6 +44,7 @@ namespace Esp32At.TinyCLR.Provider
             KeepAliveIdleSeconds = 60;
             ConnectTimeoutMs = 20000;
             JoinTimeoutSeconds = 20;
+            events = new ProviderEventQueue(RaiseEvent);
         }
 
         /// <summary>The ESP, once enabled.</summary>
@@ -87,10 +89,13 @@ namespace Esp32At.TinyCLR.Provider
         /// <summary>A UART to the ESP32.</summary>
         public NetworkCommunicationInterface CommunicationInterface { get { return NetworkCommunicationInterface.Uart; } }
 
-        /// <summary>Raised when the station joins (true) or loses (false) its access point.</summary>
+        /// <summary>
+        /// Raised when the station joins (true) or loses (false) its access point, on the provider's event thread (never
+        /// the AT pump), so a handler may call back into the provider.
+        /// </summary>
         public event NetworkLinkConnectedChangedEventHandler NetworkLinkConnectedChanged;
 
-        /// <summary>Raised when the station got an IPv4 address.</summary>
+        /// <summary>Raised when the station got an IPv4 address, on the provider's event thread (handlers may call <see cref="GetIPProperties"/>).</summary>
         public event NetworkAddressChangedEventHandler NetworkAddressChanged;
 
         /// <summary>
@@ -212,6 +217,7 @@ namespace Esp32At.TinyCLR.Provider
         /// <summary>Disposes the ESP (its pump thread); sockets become invalid.</summary>
         public void Dispose()
         {
+            events.Dispose();
             if (Device != null) Device.Dispose();
             lock (gate) sockets.Clear();
         }
@@ -267,27 +273,38 @@ namespace Esp32At.TinyCLR.Provider
             if (Device == null) throw new InvalidOperationException("call Enable first");
         }
 
+        // The URC handlers run on the AT pump thread: they only queue (see ProviderEventQueue).
         private void OnWifiConnected(WifiService sender)
         {
-            var handler = NetworkLinkConnectedChanged;
-            var args = FrameworkObjects.LinkArgs(true);
-            if (handler != null && args != null) handler(null, args);
+            events.Post(false, true);
         }
 
         private void OnWifiGotIp(WifiService sender)
         {
             lock (gate) stationAddress = 0;
-            var handler = NetworkAddressChanged;
-            var args = FrameworkObjects.AddressArgs();
-            if (handler != null && args != null) handler(null, args);
+            events.Post(true, true);
         }
 
         private void OnWifiDisconnected(WifiService sender)
         {
             lock (gate) stationAddress = 0;
-            var handler = NetworkLinkConnectedChanged;
-            var args = FrameworkObjects.LinkArgs(false);
-            if (handler != null && args != null) handler(null, args);
+            events.Post(false, false);
+        }
+
+        private void RaiseEvent(bool addressChanged, bool connected)
+        {
+            if (addressChanged)
+            {
+                var handler = NetworkAddressChanged;
+                var args = FrameworkObjects.AddressArgs();
+                if (handler != null && args != null) handler(null, args);
+            }
+            else
+            {
+                var handler = NetworkLinkConnectedChanged;
+                var args = FrameworkObjects.LinkArgs(connected);
+                if (handler != null && args != null) handler(null, args);
+            }
         }
 
         private static IPAddress Address(byte[] octets)
