@@ -8,6 +8,7 @@ using Esp32At.Emulator.Profiles;
 //   (none)            the line-rate run: tables to stdout, docs/performance-results.md, docs/performance-goodput.png,
 //                     and the generated part of docs/performance.md
 //   --micro [bdn...]  BenchmarkDotNet micro-benchmarks of the parser and executor (other arguments go to BenchmarkDotNet)
+//   --mqtt            offloaded MQTT publish rate (QoS 0/1, 64 B and 1 KiB) at --bauds (default 115200,921600)
 //   --smoke           one baud, one profile, small sizes; writes nothing unless --out is given
 //   --bauds a,b       --profiles p,q       --out DIR       --no-docs
 if (args.Contains("--micro"))
@@ -26,6 +27,21 @@ if (args.Contains("--trace"))
     Console.WriteLine(Esp32At.Benchmarks.Scenarios.TcpSend.RunCipSend(rig, 16384));
     Console.WriteLine(Esp32At.Benchmarks.Scenarios.UdpSend.Run(rig, 64, TimeSpan.FromMilliseconds(30)));
     Console.WriteLine(Esp32At.Benchmarks.Scenarios.HttpsGet.Run(rig, 1000, 2));
+    return 0;
+}
+
+if (args.Contains("--mqtt"))
+{
+    // Offloaded MQTT publish rate (docs/performance.md, MQTT section): QoS 0 and 1, 64 B and 1 KiB, per baud.
+    var (broker, brokerPort) = Esp32At.Benchmarks.Scenarios.MqttPublish.StartBroker();
+    foreach (var baud in (Option("--bauds") ?? "115200,921600").Split(',').Select(int.Parse))
+    {
+        using var rig = new Esp32At.Benchmarks.Line.BenchRig(FirmwareProfile.Named(Option("--profiles") ?? "v4.1.1-c3"), baud);
+        foreach (var size in new[] { 64, 1024 })
+            foreach (var qos in new[] { 0, 1 })
+                Console.WriteLine(Esp32At.Benchmarks.Scenarios.MqttPublish.Run(rig, brokerPort, size, qos, TimeSpan.FromSeconds(2)));
+    }
+    broker.Dispose();
     return 0;
 }
 
