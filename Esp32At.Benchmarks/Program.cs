@@ -8,6 +8,7 @@ using Esp32At.Emulator.Profiles;
 //   (none)            the line-rate run: tables to stdout, docs/performance-results.md, docs/performance-goodput.png,
 //                     and the generated part of docs/performance.md
 //   --micro [bdn...]  BenchmarkDotNet micro-benchmarks of the parser and executor (other arguments go to BenchmarkDotNet)
+//   --mqtt            offloaded MQTT publish rate (QoS 0/1, 64 B and 1 KiB) at --bauds (default 115200,921600)
 //   --smoke           one baud, one profile, small sizes; writes nothing unless --out is given
 //   --interp [--bytes N] the CPU cost of the device code on the .NET JIT, Mono's JIT and Mono's IL interpreter
 //                     (needs mono on the PATH for the last two); updates its section of docs/performance.md unless --no-docs
@@ -57,6 +58,21 @@ if (Option("--lwesp") is { } lwesp)
     var rates = (Option("--bauds") ?? "115200,921600").Split(',').Select(int.Parse).ToArray();
     Console.WriteLine($"Side by side with lwesp ({lwesp}): firmware {profile.Name}, bauds {string.Join(", ", rates)}");
     Console.WriteLine(Esp32At.Benchmarks.SideBySide.SideBySideRunner.Run(lwesp, profile, rates, Console.Out));
+    return 0;
+}
+
+if (args.Contains("--mqtt"))
+{
+    // Offloaded MQTT publish rate (docs/performance.md, MQTT section): QoS 0 and 1, 64 B and 1 KiB, per baud.
+    var (broker, brokerPort) = Esp32At.Benchmarks.Scenarios.MqttPublish.StartBroker();
+    foreach (var baud in (Option("--bauds") ?? "115200,921600").Split(',').Select(int.Parse))
+    {
+        using var rig = new Esp32At.Benchmarks.Line.BenchRig(FirmwareProfile.Named(Option("--profiles") ?? "v4.1.1-c3"), baud);
+        foreach (var size in new[] { 64, 1024 })
+            foreach (var qos in new[] { 0, 1 })
+                Console.WriteLine(Esp32At.Benchmarks.Scenarios.MqttPublish.Run(rig, brokerPort, size, qos, TimeSpan.FromSeconds(2)));
+    }
+    broker.Dispose();
     return 0;
 }
 

@@ -115,6 +115,25 @@ namespace Esp32At.Links
             get { lock (gate) return serverCaWritten != null; }
         }
 
+        /// <summary>
+        /// Stores the CA (PEM) the firmware's MQTT client verifies brokers with (<c>mqtt_ca.0</c>; AT+MQTTUSERCFG schemes
+        /// 3, 5, 8, 10). Written every call: the MQTT slot is separate from the SSL links' slots.
+        /// </summary>
+        public void LoadMqttCa(byte[] pem)
+        {
+            lock (gate) Write(LinkCommands.MqttCaNamespace, 0, pem, "pem");
+        }
+
+        /// <summary>Stores the MQTT client certificate and key (PEM) in <c>mqtt_cert.0</c>/<c>mqtt_key.0</c> (schemes 4, 5, 9, 10).</summary>
+        public void LoadMqttClientCertificate(byte[] certificatePem, byte[] privateKeyPem)
+        {
+            lock (gate)
+            {
+                Write(LinkCommands.MqttCertNamespace, 0, certificatePem, "certificatePem");
+                Write(LinkCommands.MqttKeyNamespace, 0, privateKeyPem, "privateKeyPem");
+            }
+        }
+
         /// <summary>Whether a CA was loaded into <paramref name="slot"/> through this store.</summary>
         public bool HasCa(int slot)
         {

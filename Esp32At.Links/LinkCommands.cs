@@ -40,6 +40,9 @@ namespace Esp32At.Links
         public const string SslAlpn = "AT+CIPSSLCALPN=";
         public const string ManufacturingWrite = "AT+SYSMFG=2,";
         public const string ManufacturingErase = "AT+SYSMFG=0,";
+        public const string MqttCaNamespace = "mqtt_ca";
+        public const string MqttCertNamespace = "mqtt_cert";
+        public const string MqttKeyNamespace = "mqtt_key";
         public const string CaNamespace = "client_ca";
         public const string CertNamespace = "client_cert";
         public const string KeyNamespace = "client_key";

@@ -8,7 +8,7 @@ listing=$(python3 -c 'import sys,zipfile; print("\n".join(zipfile.ZipFile(sys.ar
 nuspec=$(python3 -c 'import sys,zipfile; z=zipfile.ZipFile(sys.argv[1]); print(z.read("Esp32At.TinyCLR.nuspec").decode())' "$pkg")
 status=0
 for f in lib/net48/Esp32At.dll lib/net48/Esp32At.Links.dll lib/net48/Esp32At.Wifi.dll lib/net48/Esp32At.TinyCLR.dll \
-         lib/net48/Esp32At.CircuitPython.dll README.md LICENSE icon.png; do
+         lib/net48/Esp32At.CircuitPython.dll lib/net48/Esp32At.Mqtt.dll lib/net48/Esp32At.CircuitPython.Mqtt.dll README.md LICENSE icon.png; do
   grep -qx "$f" <<<"$listing" || { echo "package-check: missing $f"; status=1; }
 done
 if grep -Eiq 'Emulator|Shim|Hosting|Tests|net10' <<<"$listing"; then echo "package-check: host-only content:"; grep -Ei 'Emulator|Shim|Hosting|Tests|net10' <<<"$listing"; status=1; fi

@@ -59,6 +59,9 @@ public sealed class EspEmulator : IDisposable
         NetServiceCommands.Register(this);
         TcpIpNameCommands.Register(this);
         PassthroughCommands.Register(this);
+        Mqtt.MqttConfigCommands.Register(this);
+        Mqtt.MqttConnectionCommands.Register(this);
+        MqttLink = new Mqtt.MqttSession(this);
         Links = new Network.LinkTable(this);
         Faults = new Faults(this);
         Radio = new RadioControl(this);
@@ -86,6 +89,9 @@ public sealed class EspEmulator : IDisposable
     /// <summary>The links (ids 0-4) and the real sockets behind them.</summary>
     public Network.LinkTable Links { get; }
 
+    /// <summary>The firmware's MQTT link 0 (AT+MQTT*) and the real MQTT client behind it.</summary>
+    public Mqtt.MqttSession MqttLink { get; }
+
     /// <summary>The manufacturing NVS (AT+SYSMFG: certificates); flash, so reboots keep it.</summary>
     public Network.MfgStore Mfg { get; } = Network.MfgStore.Factory();
 
@@ -109,6 +115,7 @@ public sealed class EspEmulator : IDisposable
             entry = null; // a running data entry is abandoned
         }
         Links.DropAll();
+        MqttLink.Drop(); // no MQTT DISCONNECT: the broker publishes the will
         new Thread(() => Boot(garbage)) { IsBackground = true }.Start();
     }
 
@@ -203,6 +210,7 @@ public sealed class EspEmulator : IDisposable
         }
         inputThread.Join();
         Links.DropAll(); // the real sockets behind the links
+        MqttLink.Drop();
     }
 
     private void Boot(byte[]? garbage)

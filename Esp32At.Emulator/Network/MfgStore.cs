@@ -29,6 +29,10 @@ public sealed class MfgStore
             store.Set("client_cert", $"client_cert.{i}", MfgValue.Blob(pki.ClientCertPem));
             store.Set("client_key", $"client_key.{i}", MfgValue.Blob(pki.ClientKeyPem));
         }
+        // The MQTT client's own PKI (ESP-AT's mqtt_ca/mqtt_cert/mqtt_key partitions, AT+MQTTUSERCFG schemes 3-5, 8-10).
+        store.Set("mqtt_ca", "mqtt_ca.0", MfgValue.Blob(pki.CaPem));
+        store.Set("mqtt_cert", "mqtt_cert.0", MfgValue.Blob(pki.ClientCertPem));
+        store.Set("mqtt_key", "mqtt_key.0", MfgValue.Blob(pki.ClientKeyPem));
         store.Set("server_ca", "server_ca.0", MfgValue.Blob(pki.CaPem));
         store.Set("server_cert", "server_cert.0", MfgValue.Blob(pki.ServerCertPem));
         store.Set("server_key", "server_key.0", MfgValue.Blob(pki.ServerKeyPem));

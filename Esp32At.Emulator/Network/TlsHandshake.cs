@@ -83,7 +83,7 @@ public static class TlsHandshake
     /// The peer's chain must end in <paramref name="ca"/>, be valid at the ESP's clock <paramref name="espUtcNow"/> (1970
     /// before a sync: every certificate is "not yet valid") and, when given, name <paramref name="name"/>.
     /// </summary>
-    private static bool Verify(X509Certificate? certificate, X509Chain? presented, X509Certificate2? ca, string? name, DateTime espUtcNow)
+    internal static bool Verify(X509Certificate? certificate, X509Chain? presented, X509Certificate2? ca, string? name, DateTime espUtcNow)
     {
         if (certificate is null || ca is null) return false;
         var leaf = certificate as X509Certificate2 ?? X509CertificateLoader.LoadCertificate(certificate.GetRawCertData());
@@ -99,7 +99,7 @@ public static class TlsHandshake
         return name is null || leaf.MatchesHostname(name);
     }
 
-    private static X509Certificate2? LoadCertificate(MfgStore mfg, string ns, string key)
+    internal static X509Certificate2? LoadCertificate(MfgStore mfg, string ns, string key)
     {
         var pem = mfg.Blob(ns, key);
         if (pem is null) return null;
@@ -107,7 +107,7 @@ public static class TlsHandshake
         catch (System.Security.Cryptography.CryptographicException) { return null; }
     }
 
-    private static X509Certificate2? LoadWithKey(MfgStore mfg, string certNs, string certKey, string keyNs, string keyKey)
+    internal static X509Certificate2? LoadWithKey(MfgStore mfg, string certNs, string certKey, string keyNs, string keyKey)
     {
         var certPem = mfg.Blob(certNs, certKey);
         var keyPem = mfg.Blob(keyNs, keyKey);

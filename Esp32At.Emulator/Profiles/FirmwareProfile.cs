@@ -25,6 +25,14 @@ public sealed record FirmwareProfile
     public bool HasSysMfg => Version >= new Version(3, 2);
     public bool HasCipStartTimeout => Version >= new Version(4, 1);
     public int MaxLinks => 5;
+    /// <summary>AT+MQTTLONGCLIENTID/LONGUSERNAME/LONGPASSWORD (prompted data) came with v3.0; v2.x has AT+MQTTCLIENTID etc. with a quoted argument.</summary>
+    public bool HasMqttLongCommands => Version >= new Version(3, 0);
+    /// <summary>AT+MQTTALPN came with v2.3.</summary>
+    public bool HasMqttAlpn => Version >= new Version(2, 3);
+    /// <summary>AT+MQTTSNI is documented from v3.3.</summary>
+    public bool HasMqttSni => Version >= new Version(3, 3);
+    /// <summary>Longest AT+MQTTCONNCFG last-will message: 64 bytes on v2.x, 128 later.</summary>
+    public int MqttLwtMessageMax => Version < new Version(3, 0) ? 64 : 128;
     /// <summary>
     /// v4.1+ builds the <c>+CIPRECVLEN</c> list per link (spec §2.3, §5 "variable list"): a link that is not open
     /// leaves its field empty instead of printing -1 [UNVERIFIED reading of "built with %d," and "empty or -1 means no link"].

@@ -6,6 +6,8 @@ namespace Esp32At.Engine
     public sealed partial class AtExecutor
     {
         private const int MaxActiveFrame = 2920;
+        // esp-mqtt's buffer is 1024 bytes by default; a custom build may raise it (Espressif suggests 1460): allow 16 KiB.
+        private const int MaxMqttPiece = 16384;
 
         private byte[] receiveTarget;
         private int receiveOffset;
@@ -18,6 +20,12 @@ namespace Esp32At.Engine
 
         /// <summary>Told on the pump thread when an active-mode frame begins, before its payload goes to <see cref="ActiveData"/>.</summary>
         public ActiveFrameHandler ActiveFrame { get; set; }
+
+        /// <summary>Told on the pump thread when a <c>+MQTTSUBRECV</c> piece begins, before its payload goes to <see cref="MqttPieceData"/>.</summary>
+        public MqttPieceStartHandler MqttPieceStart { get; set; }
+
+        /// <summary>Receives the payload bytes of <c>+MQTTSUBRECV</c> pieces (link id 0) on the pump thread.</summary>
+        public ActiveDataHandler MqttPieceData { get; set; }
 
         /// <summary>Remote IPv4 address of the last <see cref="Receive"/> (first octet in the lowest byte), 0 when unknown.</summary>
         public uint LastRemoteAddress { get; private set; }
@@ -56,6 +64,12 @@ namespace Esp32At.Engine
 
         void IAtStreamSink.OnDataStart(AtDataKind kind, byte[] header, int headerLength, int length)
         {
+            if (kind == AtDataKind.MqttMessage)
+            {
+                var start = MqttPieceStart;
+                if (start != null) start(header, headerLength, length);
+                return;
+            }
             if (kind == AtDataKind.ActiveIpd)
             {
                 activeLinkId = ParseIpdLinkId(header, headerLength);
@@ -78,6 +92,13 @@ namespace Esp32At.Engine
 
         void IAtStreamSink.OnData(AtDataKind kind, byte[] buffer, int offset, int count)
         {
+            if (kind == AtDataKind.MqttMessage)
+            {
+                var data = MqttPieceData;
+                if (data != null) data(0, buffer, offset, count);
+                else NoiseBytes += count;
+                return;
+            }
             if (kind == AtDataKind.ActiveIpd)
             {
                 var sinkHandler = ActiveData;
@@ -103,6 +124,7 @@ namespace Esp32At.Engine
         {
             // +IPD frames carry at most 2920 bytes (spec §3); +CIPRECVDATA at most what the pending read asked for.
             if (kind == AtDataKind.ActiveIpd) return MaxActiveFrame;
+            if (kind == AtDataKind.MqttMessage) return MaxMqttPiece;
             lock (stateLock) return receiveTarget != null ? receiveCapacity : -1;
         }
 

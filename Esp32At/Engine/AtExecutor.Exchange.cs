@@ -129,9 +129,9 @@ namespace Esp32At.Engine
             code = AtResultCode.Error;
             if (Equals(line, length, "ERROR") || Equals(line, length, "FAIL")) return true;
             code = AtResultCode.SendOk;
-            if (Equals(line, length, "SEND OK")) return true;
+            if (Equals(line, length, "SEND OK") || Equals(line, length, "+MQTTPUB:OK")) return true; // MQTTPUBRAW ends like a send
             code = AtResultCode.SendFail;
-            if (Equals(line, length, "SEND FAIL")) return true;
+            if (Equals(line, length, "SEND FAIL") || Equals(line, length, "+MQTTPUB:FAIL")) return true;
             code = AtResultCode.SendCanceled;
             if (Equals(line, length, "SEND Canceled") || Equals(line, length, "SEND CANCELLED")) return true;
             code = AtResultCode.Busy;

@@ -10,6 +10,7 @@ namespace Esp32At.Engine
     {
         private static readonly byte[] IpdPrefix = { (byte)'+', (byte)'I', (byte)'P', (byte)'D', (byte)',' };
         private static readonly byte[] RecvDataPrefix = System.Text.Encoding.UTF8.GetBytes("+CIPRECVDATA:");
+        private static readonly byte[] MqttRecvPrefix = System.Text.Encoding.UTF8.GetBytes("+MQTTSUBRECV:");
 
         private readonly IAtStreamSink sink;
         private readonly byte[] line;
@@ -18,6 +19,7 @@ namespace Esp32At.Engine
         private int dataRemaining;
         private AtDataKind dataKind;
         private int commas;
+        private bool quoted; // inside a quoted topic: its commas do not count
 
         public AtParser(IAtStreamSink sink, int maxLineLength)
         {
@@ -66,6 +68,7 @@ namespace Esp32At.Engine
                 lineLength = 0;
                 overflow = false;
                 commas = 0;
+                quoted = false;
                 if (dropped) return;
                 if (n > 0) sink.OnLine(line, n);
                 return;
@@ -85,6 +88,8 @@ namespace Esp32At.Engine
             line[lineLength++] = b;
             if (b == (byte)':' && StartsWith(IpdPrefix)) StartIpd();
             else if (b == (byte)',' && StartsWith(RecvDataPrefix) && ++commas == (sink.RemoteInfoInReceive ? 3 : 1)) StartReceiveData();
+            else if (b == (byte)'"' && StartsWith(MqttRecvPrefix)) quoted = !quoted;
+            else if (b == (byte)',' && !quoted && StartsWith(MqttRecvPrefix) && ++commas == 3) StartMqttMessage();
         }
 
         private bool StartsWith(byte[] prefix)
@@ -110,6 +115,14 @@ namespace Esp32At.Engine
             BeginData(AtDataKind.ReceiveData, ParseInt(RecvDataPrefix.Length));
         }
 
+        // +MQTTSUBRECV:<id>,"<topic>",<len>,  the length is the number after the last comma before this one.
+        private void StartMqttMessage()
+        {
+            int at = lineLength - 2;
+            while (at >= 0 && line[at] >= (byte)'0' && line[at] <= (byte)'9') at--;
+            BeginData(AtDataKind.MqttMessage, line[at] == (byte)',' ? ParseInt(at + 1) : -1);
+        }
+
         private void BeginData(AtDataKind kind, int length)
         {
             // A garbled length would swallow every answer after it: only lengths the ESP can send now are frames.
@@ -118,11 +131,13 @@ namespace Esp32At.Engine
                 sink.OnNoise(lineLength);
                 lineLength = 0;
                 commas = 0;
+                quoted = false;
                 return;
             }
             sink.OnDataStart(kind, line, lineLength, length);
             lineLength = 0;
             commas = 0;
+            quoted = false;
             dataKind = kind;
             dataRemaining = length;
         }

@@ -4,11 +4,11 @@ namespace Esp32At.Engine
 {
     /// <summary>
     /// Removes secrets from AT text before it reaches a trace or an exception message: Wi-Fi passwords (CWJAP, CWSAP,
-    /// CWJEAP), pre-shared keys (CIPSSLCPSK) and their query answers. Every quoted argument after the first is replaced.
+    /// CWJEAP), pre-shared keys (CIPSSLCPSK), MQTT credentials (MQTTUSERCFG) and their query answers. Every quoted argument after the first is replaced.
     /// </summary>
     public static class AtRedactor
     {
-        private static readonly string[] SecretCommands = { "AT+CWJAP", "AT+CWSAP", "AT+CWJEAP", "AT+CIPSSLCPSK", "+CWSAP:", "+CWJEAP:", "+CIPSSLCPSK:" };
+        private static readonly string[] SecretCommands = { "AT+CWJAP", "AT+CWSAP", "AT+CWJEAP", "AT+CIPSSLCPSK", "AT+MQTTUSERCFG", "+CWSAP:", "+CWJEAP:", "+CIPSSLCPSK:" };
 
         /// <summary>The text with secret arguments replaced by <c>***</c>.</summary>
         public static string Redact(string text)

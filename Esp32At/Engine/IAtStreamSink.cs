@@ -34,5 +34,7 @@ namespace Esp32At.Engine
         ActiveIpd,
         /// <summary><c>+CIPRECVDATA:&lt;len&gt;,...,&lt;data&gt;</c>.</summary>
         ReceiveData,
+        /// <summary><c>+MQTTSUBRECV:&lt;id&gt;,"topic",&lt;len&gt;,&lt;data&gt;</c> (one piece of an MQTT message).</summary>
+        MqttMessage,
     }
 }
