@@ -26,7 +26,6 @@ public static class LwespRun
             UartPacing = true,
             BootTimeMs = 20,
             JoinTimeMs = 20,
-            ScanTimeMs = 200,
             HostPortsSameIfFree = false,
             // lwesp's station-join snippet joins only the SSIDs on its own list (snippets/station_manager.c).
             AccessPoints = [new("Majerle WIFI", "majerle_internet_private")],

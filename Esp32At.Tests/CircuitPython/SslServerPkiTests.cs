@@ -22,7 +22,7 @@ public sealed class SslServerPkiTests : IDisposable
     public void Dispose() => f.Dispose();
 
     [Fact]
-    public void LoadCertChain_OnTheServerSide_IsProvisionedAndServed_WithItsChain()
+    public async Task LoadCertChain_OnTheServerSide_IsProvisionedAndServed_WithItsChain()
     {
         var ctx = Ssl.CreateDefaultContext();
         ctx.LoadCertChain(pki.ServerPem, pki.ServerKeyPem);
@@ -41,7 +41,7 @@ public sealed class SslServerPkiTests : IDisposable
         using var tls = new SslStream(client.GetStream());
         var handshake = tls.AuthenticateAsClientAsync(ClientOptions(null));
         using var accepted = server.Accept();
-        Assert.True(handshake.Wait(10_000));
+        Assert.True(await handshake.Within(10_000));
         Assert.Equal(pki.Server.Thumbprint, new X509Certificate2(tls.RemoteCertificate!).Thumbprint); // the loaded one, not the factory's
         tls.Write("over tls"u8);
         tls.Flush();
@@ -50,7 +50,7 @@ public sealed class SslServerPkiTests : IDisposable
     }
 
     [Fact]
-    public void ACaOnTheServerSide_VerifiesClients_AndRefusesOneWithoutACertificate()
+    public async Task ACaOnTheServerSide_VerifiesClients_AndRefusesOneWithoutACertificate()
     {
         SetEspClock(); // the ESP checks the client certificate's dates
         var ctx = Ssl.CreateDefaultContext();
@@ -80,7 +80,7 @@ public sealed class SslServerPkiTests : IDisposable
         var handshake = mutual.AuthenticateAsClientAsync(ClientOptions(pki.Client));
         server.SetTimeout(10);
         using var accepted = server.Accept();
-        Assert.True(handshake.Wait(10_000));
+        Assert.True(await handshake.Within(10_000));
         mutual.Write("mtls"u8);
         mutual.Flush();
         accepted.SetTimeout(5);

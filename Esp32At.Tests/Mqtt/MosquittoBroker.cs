@@ -28,8 +28,11 @@ public sealed class MosquittoBroker : IDisposable
             $"persistence false\nallow_anonymous true\nlistener {Port} 127.0.0.1\n" +
             $"listener {TlsPort} 127.0.0.1\ncafile {folder}/ca.pem\ncertfile {folder}/server.pem\nkeyfile {folder}/server.key\ntls_version tlsv1.2\n");
         // Started as root, mosquitto drops to its own user: that user must read the (test-only) files.
-        File.SetUnixFileMode(folder, (UnixFileMode)0b111_101_101);
-        foreach (var f in Directory.GetFiles(folder)) File.SetUnixFileMode(f, (UnixFileMode)0b110_100_100);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(folder, (UnixFileMode)0b111_101_101);
+            foreach (var f in Directory.GetFiles(folder)) File.SetUnixFileMode(f, (UnixFileMode)0b110_100_100);
+        }
         process = Process.Start(new ProcessStartInfo(exe, ["-c", Path.Combine(folder, "mosquitto.conf")]) { RedirectStandardError = true, RedirectStandardOutput = true })!;
         var deadline = DateTime.UtcNow.AddSeconds(10);
         while (!Accepts(Port) || !Accepts(TlsPort))

@@ -1,3 +1,4 @@
+using GHIElectronics.TinyCLR.Framework;
 using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
@@ -19,7 +20,7 @@ public sealed class ProviderTlsServerTests
     private readonly TestCertificates pki = TestCertificates.Shared;
 
     [Fact]
-    public void ServerCertificate_IsProvisionedAndServed_AndAuthenticateAsServerAcceptsIt()
+    public async Task ServerCertificate_IsProvisionedAndServed_AndAuthenticateAsServerAcceptsIt()
     {
         using var f = new ProviderFixture();
         var trace = new SocketPoolFixture.TraceLog();
@@ -47,7 +48,7 @@ public sealed class ProviderTlsServerTests
         using var accepted = listener.Accept();
         using var ssl = new FrameworkSslStream(accepted);
         ssl.AuthenticateAsServer(pki.Server);
-        Assert.True(handshake.Wait(10_000));
+        Assert.True(await handshake.Within(10_000));
         Assert.Equal(pki.Server.Thumbprint, new X509Certificate2(tls.RemoteCertificate!).Thumbprint);
         tls.Write("GET"u8);
         tls.Flush();
@@ -73,7 +74,7 @@ public sealed class ProviderTlsServerTests
     }
 
     [Fact]
-    public void ServerClientCa_RequiresClientCertificates()
+    public async Task ServerClientCa_RequiresClientCertificates()
     {
         using var f = new ProviderFixture();
         f.Provider.Device.Executor.Execute("AT+SYSTIMESTAMP=" + DateTimeOffset.UtcNow.ToUnixTimeSeconds(), 2000); // the ESP checks the dates
@@ -102,7 +103,7 @@ public sealed class ProviderTlsServerTests
         using var tls = new SslStream(client.GetStream());
         var handshake = tls.AuthenticateAsClientAsync(Verifying(pki.Client));
         using var accepted = listener.Accept();
-        Assert.True(handshake.Wait(10_000));
+        Assert.True(await handshake.Within(10_000));
         Assert.Equal(1, f.Emulator.Links.ServerLinkCount); // only the client with a certificate took a link
     }
 
