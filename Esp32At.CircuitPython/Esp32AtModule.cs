@@ -73,7 +73,7 @@ namespace Esp32At.CircuitPython
         {
             var d = RequireDevice();
             d.WaitForRecovery(0); // drop the signal of an earlier recovery
-            d.Executor.Execute(ModuleCommands.Restart, d.Options.CommandTimeoutMs);
+            Wifi.SendRestart(d);
             return d.WaitForRecovery(timeoutMs);
         }
 

@@ -129,13 +129,16 @@ namespace Esp32At.CircuitPython
             }
         }
 
+        /// <summary>The one place the face sends <c>AT+RST</c> (its answer is the <c>ready</c> the engine watches for).</summary>
+        internal static void SendRestart(Esp32AtDevice d) => d.Executor.Execute(ModuleCommands.Restart, d.Options.CommandTimeoutMs);
+
         /// <summary>Sends <c>AT+RST</c> and waits for <c>ready</c> (our own reset: not reported as a reboot).</summary>
         internal static void SoftReset(Esp32AtDevice d)
         {
             // A power-on banner still on its way must not pass for the answer to this reset (as in Esp32AtDevice).
             d.Executor.WaitForQuiet(100, 2000);
             d.Executor.ExpectReady();
-            try { d.Executor.Execute(ModuleCommands.Restart, d.Options.CommandTimeoutMs); }
+            try { SendRestart(d); }
             catch (AtCommandException) { } // a stuck ESP may not answer; the ready below decides
             if (!d.Executor.WaitForReady(d.Options.ReadyTimeoutMs)) throw new AtTimeoutException(ModuleCommands.Restart + " (waiting for ready)", d.Options.ReadyTimeoutMs);
             d.Executor.WaitForQuiet(150, 2000);

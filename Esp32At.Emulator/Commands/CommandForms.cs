@@ -26,6 +26,11 @@ public static class CommandForms
         ["CIPRECVDATA"] = S, ["CIPRECVLEN"] = Q, ["CIPDOMAIN"] = S, ["PING"] = S,
         ["CIPSSLCCONF"] = Q + S, ["CIPSSLCCN"] = Q + S, ["CIPSSLCSNI"] = Q + S, ["CIPSSLCALPN"] = Q + S,
         ["CIPSNTPCFG"] = Q + S, ["CIPSNTPTIME"] = Q, ["CIPSNTPINTV"] = Q + S, ["MDNS"] = S,
+        // MQTT AT Commands (Espressif's reference): only MQTTCONN and MQTTSUB have a query form.
+        ["MQTTUSERCFG"] = S, ["MQTTLONGCLIENTID"] = S, ["MQTTLONGUSERNAME"] = S, ["MQTTLONGPASSWORD"] = S,
+        ["MQTTCLIENTID"] = S, ["MQTTUSERNAME"] = S, ["MQTTPASSWORD"] = S, ["MQTTCONNCFG"] = S, ["MQTTALPN"] = S,
+        ["MQTTSNI"] = S, ["MQTTCONN"] = Q + S, ["MQTTPUB"] = S, ["MQTTPUBRAW"] = S, ["MQTTSUB"] = Q + S,
+        ["MQTTUNSUB"] = S, ["MQTTCLEAN"] = S,
     };
 
     /// <summary>Whether a forms entry exists for <paramref name="name"/> (every registered command must have one).</summary>

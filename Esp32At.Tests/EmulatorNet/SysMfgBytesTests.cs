@@ -11,7 +11,7 @@ public class SysMfgBytesTests
     {
         using var port = new RawPort();
         port.Command("ATE0");
-        Assert.Equal("+SYSMFG:\"client_ca\"\r\n+SYSMFG:\"client_cert\"\r\n+SYSMFG:\"client_key\"\r\n+SYSMFG:\"server_ca\"\r\n+SYSMFG:\"server_cert\"\r\n+SYSMFG:\"server_key\"\r\n\r\nOK\r\n",
+        Assert.Equal("+SYSMFG:\"client_ca\"\r\n+SYSMFG:\"client_cert\"\r\n+SYSMFG:\"client_key\"\r\n+SYSMFG:\"mqtt_ca\"\r\n+SYSMFG:\"mqtt_cert\"\r\n+SYSMFG:\"mqtt_key\"\r\n+SYSMFG:\"server_ca\"\r\n+SYSMFG:\"server_cert\"\r\n+SYSMFG:\"server_key\"\r\n\r\nOK\r\n",
             port.Command("AT+SYSMFG?"));
         Assert.Equal("+SYSMFG:\"client_ca\",\"client_ca.0\",8\r\n+SYSMFG:\"client_ca\",\"client_ca.1\",8\r\n\r\nOK\r\n", port.Command("AT+SYSMFG=1,\"client_ca\""));
     }
