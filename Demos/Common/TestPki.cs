@@ -31,6 +31,8 @@ public sealed class TestPki
         request.CertificateExtensions.Add(names.Build());
         request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], false));
         using var issued = request.Create(ca.SubjectName, X509SignatureGenerator.CreateForECDsa(caKey), from, to, RandomNumberGenerator.GetBytes(8));
+        ServerCertificatePem = issued.ExportCertificatePem() + "\n";
+        ServerKeyPem = key.ExportPkcs8PrivateKeyPem() + "\n";
         using var withKey = issued.CopyWithPrivateKey(key);
         // A PKCS#12 round trip gives a key SslStream can hand to the platform's TLS stack on every OS.
         ServerCertificate = X509CertificateLoader.LoadPkcs12(withKey.Export(X509ContentType.Pkcs12), null);
@@ -38,6 +40,12 @@ public sealed class TestPki
 
     /// <summary>The CA certificate, PEM (what <c>AT+SYSMFG</c> stores as <c>client_ca.0</c>).</summary>
     public string CaPem { get; }
+
+    /// <summary>The server certificate, PEM (what a TLS server on the ESP stores as <c>server_cert.0</c>).</summary>
+    public string ServerCertificatePem { get; }
+
+    /// <summary>Its private key, PKCS#8 PEM (<c>server_key.0</c>); it lives only in this process and on the ESP.</summary>
+    public string ServerKeyPem { get; }
 
     /// <summary>The server certificate with its private key.</summary>
     public X509Certificate2 ServerCertificate { get; }

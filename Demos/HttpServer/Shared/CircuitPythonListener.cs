@@ -12,10 +12,19 @@ namespace Esp32At.Demos.HttpServer
         private readonly Socket socket;
 
         /// <summary>Listens on ESP port <paramref name="port"/> for up to <paramref name="backlog"/> clients.</summary>
-        public CircuitPythonListener(SocketPool pool, int port, int backlog)
+        public CircuitPythonListener(SocketPool pool, int port, int backlog) : this(pool, port, backlog, null)
+        {
+        }
+
+        /// <summary>
+        /// Listens as above; with <paramref name="tls"/> (a context holding <c>load_cert_chain</c>'s pair) the ESP
+        /// terminates TLS: <c>s = ctx.wrap_socket(pool.socket(), server_side=True)</c> before bind and listen.
+        /// </summary>
+        public CircuitPythonListener(SocketPool pool, int port, int backlog, SslContext tls)
         {
             if (pool == null) throw new ArgumentNullException("pool");
             socket = pool.Socket(SocketPool.AF_INET, SocketPool.SOCK_STREAM);
+            if (tls != null) socket = tls.WrapSocket(socket, true);
             socket.Bind("0.0.0.0", port);
             socket.Listen(backlog);
         }
