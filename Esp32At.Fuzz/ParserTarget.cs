@@ -34,6 +34,7 @@ public static class ParserTarget
         public System.Text.StringBuilder Events { get; } = new();
         public bool ExpectsPrompt => true;
         public bool RemoteInfoInReceive => true;
+        public bool InPassthrough => false;
 
         public void OnLine(byte[] line, int length)
         {

@@ -20,6 +20,15 @@ namespace Esp32At.Links
         public const string Resolve = "AT+CIPDOMAIN=";
         public const string ResolvePrefix = "+CIPDOMAIN:";
 
+        // Passthrough (CIPMODE=1): single-connection mode, one link, AT+CIPSEND without length, left with "+++".
+        public const string SingleLink = "AT+CIPMUX=0";
+        public const string MultipleLinks = "AT+CIPMUX=1";
+        public const string PassthroughOn = "AT+CIPMODE=1";
+        public const string PassthroughOff = "AT+CIPMODE=0";
+        public const string PassthroughStartPrefix = "AT+CIPSTART=";
+        public const string PassthroughSend = "AT+CIPSEND";
+        public const string PassthroughClose = "AT+CIPCLOSE";
+
         public const string ServerMaxConnections = "AT+CIPSERVERMAXCONN=";
         public const string ServerStart = "AT+CIPSERVER=1,";
         public const string ServerSslSuffix = ",\"SSL\"";

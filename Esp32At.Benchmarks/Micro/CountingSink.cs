@@ -12,6 +12,7 @@ internal sealed class CountingSink : IAtStreamSink
 
     public bool ExpectsPrompt => false;
     public bool RemoteInfoInReceive => true;
+    public bool InPassthrough => false;
     public void OnLine(byte[] line, int length) => Lines++;
     public void OnPrompt() { }
     public void OnDataStart(AtDataKind kind, byte[] header, int headerLength, int length) => Frames++;

@@ -58,6 +58,7 @@ public class AtParserPropertyTests
         public List<string> Events { get; } = [];
         public bool ExpectsPrompt => true;
         public bool RemoteInfoInReceive => true;
+        public bool InPassthrough => false;
         public void OnLine(byte[] line, int length) => Events.Add("line:" + Encoding.Latin1.GetString(line, 0, length));
         public void OnPrompt() => Events.Add("prompt");
         public void OnNoise(int bytes) { }

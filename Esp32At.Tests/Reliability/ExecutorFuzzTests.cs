@@ -86,6 +86,7 @@ public sealed class ExecutorFuzzTests
         public int Remaining;
         public bool ExpectsPrompt => false;
         public bool RemoteInfoInReceive => false; // as the bare executor
+        public bool InPassthrough => false;
         public void OnLine(byte[] line, int length) { }
         public void OnPrompt() { }
         public void OnNoise(int bytes) { }

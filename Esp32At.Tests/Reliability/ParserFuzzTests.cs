@@ -62,6 +62,7 @@ public sealed class ParserFuzzTests
         public int FrameOverrun;
         public bool ExpectsPrompt => true;
         public bool RemoteInfoInReceive => true;
+        public bool InPassthrough => false;
 
         public void OnLine(byte[] line, int length)
         {

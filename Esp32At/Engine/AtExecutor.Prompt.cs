@@ -25,13 +25,22 @@ namespace Esp32At.Engine
 
         bool IAtStreamSink.ExpectsPrompt
         {
-            get { lock (stateLock) return pending && pendingExpectsPrompt && !promptSeen; }
+            get { lock (stateLock) return (pending && pendingExpectsPrompt && !promptSeen) || passthroughArmed; }
         }
 
         void IAtStreamSink.OnPrompt()
         {
             if (Trace != null) Trace.Trace("<<", ">");
-            lock (stateLock) promptSeen = true;
+            lock (stateLock)
+            {
+                if (passthroughArmed)
+                {
+                    passthroughArmed = false;
+                    passthroughStarting = true; // the pump turns it on once the parser handed back the ring
+                    return;
+                }
+                promptSeen = true;
+            }
             signal.Set();
         }
     }

@@ -13,18 +13,25 @@ namespace Esp32At.Engine
             {
                 try
                 {
+                    if (InPassthrough)
+                    {
+                        PumpRaw();
+                        continue;
+                    }
                     int offset;
                     int room = ring.GetWriteSegment(out offset);
                     if (room == 0)
                     {
                         parser.Process(ring);
+                        BeginRawIfPrompted();
                         continue;
                     }
                     int n = transport.Read(ring.Storage, offset, room, PumpReadTimeoutMs);
                     if (n <= 0) continue;
                     lock (stateLock) lastByteTicks = DateTime.UtcNow.Ticks;
-                    ring.Commit(n);
+                    lock (stateLock) ring.Commit(n);
                     parser.Process(ring);
+                    BeginRawIfPrompted();
                 }
                 catch (Exception e)
                 {

@@ -30,17 +30,31 @@ namespace Esp32At.Engine
         /// <summary>Consumes every unread byte of <paramref name="ring"/>.</summary>
         public void Process(RingBuffer ring)
         {
-            while (ring.Count > 0)
+            while (ring.Count > 0 && !sink.InPassthrough)
             {
                 int offset;
                 int n = ring.GetReadSegment(out offset);
-                Process(ring.Storage, offset, n);
-                ring.Skip(n);
+                int used = Process(ring.Storage, offset, n);
+                ring.Skip(used);
+                if (used < n) return; // passthrough began: the rest is raw payload, left in the ring for its reader
             }
         }
 
-        /// <summary>Consumes <paramref name="count"/> bytes.</summary>
-        public void Process(byte[] buffer, int offset, int count)
+        /// <summary>Forgets a partial line (after passthrough, whose bytes were never parsed).</summary>
+        public void Reset()
+        {
+            lineLength = 0;
+            overflow = false;
+            dataRemaining = 0;
+            commas = 0;
+            quoted = false;
+        }
+
+        /// <summary>
+        /// Consumes up to <paramref name="count"/> bytes; returns how many. It stops right after a <c>&gt;</c> prompt
+        /// that switched the sink to passthrough: the bytes after it are raw payload, never parsed.
+        /// </summary>
+        public int Process(byte[] buffer, int offset, int count)
         {
             int end = offset + count;
             int i = offset;
@@ -54,11 +68,13 @@ namespace Esp32At.Engine
                     i += n;
                     continue;
                 }
-                Accept(buffer[i++]);
+                if (Accept(buffer[i++])) return i - offset;
             }
+            return count;
         }
 
-        private void Accept(byte b)
+        /// <summary>One byte outside a payload; true when it was the prompt that began passthrough.</summary>
+        private bool Accept(byte b)
         {
             if (b == (byte)'\n')
             {
@@ -69,27 +85,28 @@ namespace Esp32At.Engine
                 overflow = false;
                 commas = 0;
                 quoted = false;
-                if (dropped) return;
+                if (dropped) return false;
                 if (n > 0) sink.OnLine(line, n);
-                return;
+                return false;
             }
-            if (overflow) { sink.OnNoise(1); return; }
+            if (overflow) { sink.OnNoise(1); return false; }
             if (b == (byte)'>' && lineLength == 0 && sink.ExpectsPrompt)
             {
                 sink.OnPrompt();
-                return;
+                return sink.InPassthrough;
             }
             if (lineLength == line.Length)
             {
                 overflow = true;
                 sink.OnNoise(lineLength + 1);
-                return;
+                return false;
             }
             line[lineLength++] = b;
             if (b == (byte)':' && StartsWith(IpdPrefix)) StartIpd();
             else if (b == (byte)',' && StartsWith(RecvDataPrefix) && ++commas == (sink.RemoteInfoInReceive ? 3 : 1)) StartReceiveData();
             else if (b == (byte)'"' && StartsWith(MqttRecvPrefix)) quoted = !quoted;
             else if (b == (byte)',' && !quoted && StartsWith(MqttRecvPrefix) && ++commas == 3) StartMqttMessage();
+            return false;
         }
 
         private bool StartsWith(byte[] prefix)

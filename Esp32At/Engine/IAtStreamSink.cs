@@ -6,6 +6,9 @@ namespace Esp32At.Engine
         /// <summary>True while a command waits for the <c>&gt;</c> data prompt (it has no line end).</summary>
         bool ExpectsPrompt { get; }
 
+        /// <summary>True once the passthrough prompt was seen: the bytes after it are raw payload, not AT output.</summary>
+        bool InPassthrough { get; }
+
         /// <summary>True when <c>+CIPRECVDATA</c> carries the remote address (<c>AT+CIPDINFO=1</c>).</summary>
         bool RemoteInfoInReceive { get; }
 

@@ -95,6 +95,22 @@ namespace Esp32At.Engine
             return n;
         }
 
+        /// <summary>
+        /// Like <see cref="Read"/>, but the read position never jumps back to 0 when the ring empties, so a writer on
+        /// another thread that holds a segment from <see cref="GetWriteSegment"/> stays valid (callers serialise the
+        /// calls themselves; passthrough reads the ring this way while the pump fills it).
+        /// </summary>
+        public int ReadShared(byte[] destination, int offset, int length)
+        {
+            int n = length < count ? length : count;
+            int first = n < data.Length - head ? n : data.Length - head;
+            Array.Copy(data, head, destination, offset, first);
+            if (n > first) Array.Copy(data, 0, destination, offset + first, n - first);
+            head = (head + n) % data.Length;
+            count -= n;
+            return n;
+        }
+
         /// <summary>The unread byte at <paramref name="index"/> (0 = oldest).</summary>
         public byte this[int index]
         {
