@@ -46,10 +46,11 @@ public static class BasicCommands
             case CommandKind.Query:
                 c.Raw($"+{name}:{get()}" + (crlf ? "\r\n" : ""));
                 return;
-            case CommandKind.Set when c.Line.Count == 1:
-                var v = c.Line.Int(0);
-                if (v < min || v > max) throw new CommandException("0x01070000");
-                set((int)v);
+            case CommandKind.Set:
+                // One number (docs/emulator-parameters.md): a second argument is PARA_NUM 0x01060102, a quoted or
+                // malformed number PARA_PARSE_FAIL 0x01080000, an omitted or out-of-range one PARA_INVALID 0x01070000.
+                ArgumentChecks.Count(c, 1, 1);
+                set(ArgumentChecks.Int(c, 0, min, max));
                 return;
             default:
                 throw new CommandException();
@@ -63,7 +64,8 @@ public static class BasicCommands
             c.Info($"+{name}:{c.State.UartBaud},8,1,0,{c.State.UartFlow}");
             return;
         }
-        if (c.Line.Kind != CommandKind.Set || c.Line.Count != 5) throw new CommandException("0x01060000");
+        if (c.Line.Kind != CommandKind.Set) throw new CommandException(ArgumentChecks.OperationType);
+        ArgumentChecks.Count(c, 5, 5);
         long baud = c.Line.Int(0), bits = c.Line.Int(1), stop = c.Line.Int(2), parity = c.Line.Int(3), flow = c.Line.Int(4);
         if (baud < 80 || baud > 5_000_000 || bits is < 5 or > 8 || stop is < 1 or > 3 || parity is < 0 or > 2 || flow is < 0 or > 3)
             throw new CommandException("0x01070000");

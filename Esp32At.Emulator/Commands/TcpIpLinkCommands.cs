@@ -48,7 +48,7 @@ public static class TcpIpLinkCommands
 
     private static void Start(CommandContext c, int id, int at)
     {
-        if (c.Line.Count < at + 3) throw new CommandException("0x01060000");
+        if (c.Line.Count < at + 3) throw new CommandException($"0x0106{at + 3:x2}{c.Line.Count:x2}");
         if (c.State.WifiState != 2) throw new CommandException("0x010a0000"); // no IP (logged as "no ip" on UART0)
         var type = c.Line.String(at);
         var host = c.Line.String(at + 1);

@@ -62,11 +62,11 @@ public static class TcpIpSettingsCommands
         if (c.Line.Kind != CommandKind.Set) throw new CommandException();
         if (c.State.CipMux == 0)
         {
-            if (c.Line.Count != 1) throw new CommandException("0x01060000");
+            ArgumentChecks.Count(c, 1, 1);
             modes[0] = Mode(c.Line.Int(0));
             return;
         }
-        if (c.Line.Count != 2) throw new CommandException("0x01060000");
+        ArgumentChecks.Count(c, 2, 2);
         long id = c.Line.Int(0);
         int mode = Mode(c.Line.Int(1));
         if (id == 5) Array.Fill(modes, mode);
