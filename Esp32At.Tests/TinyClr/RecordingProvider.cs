@@ -18,9 +18,9 @@ public sealed class RecordingProvider : INetworkProvider
     private readonly List<string> calls = new();
     private int next = 1;
 
-    public RecordingProvider(INetworkProvider inner = null) => Inner = inner;
+    public RecordingProvider(INetworkProvider? inner = null) => Inner = inner;
 
-    public INetworkProvider Inner { get; }
+    public INetworkProvider? Inner { get; }
     /// <summary>Incoming bytes per handle.</summary>
     public Dictionary<int, Queue<byte>> Incoming { get; } = new();
     public HashSet<int> PeerClosed { get; } = new();
