@@ -60,7 +60,7 @@ namespace Esp32At.Links
         {
             if (writing < 0) return false;
             int n = count < expected - filled ? count : expected - filled;
-            for (int i = 0; i < n; i++) Put(HeaderBytes + filled + i, buffer[offset + i]);
+            CopyIn(writing + HeaderBytes + filled, buffer, offset, n);
             filled += n;
             if (filled < expected) return false;
             used += HeaderBytes + expected;
@@ -83,7 +83,7 @@ namespace Esp32At.Links
             address = (uint)(Get(2) | Get(3) << 8 | Get(4) << 16 | Get(5) << 24);
             port = Get(6) << 8 | Get(7);
             int n = length < count ? length : count;
-            for (int i = 0; i < n; i++) buffer[offset + i] = Get(HeaderBytes + i);
+            CopyOut(head + HeaderBytes, buffer, offset, n);
             head = (head + HeaderBytes + length) % ring.Length;
             used -= HeaderBytes + length;
             Count--;
@@ -99,6 +99,24 @@ namespace Esp32At.Links
             Count = 0;
             Bytes = 0;
             writing = -1;
+        }
+
+        /// <summary>Copies payload into the ring from ring index <paramref name="at"/> on, in at most two Array.Copy calls (it may wrap).</summary>
+        private void CopyIn(int at, byte[] source, int offset, int count)
+        {
+            at %= ring.Length;
+            int first = count < ring.Length - at ? count : ring.Length - at;
+            Array.Copy(source, offset, ring, at, first);
+            if (count > first) Array.Copy(source, offset + first, ring, 0, count - first);
+        }
+
+        /// <summary>Copies payload out of the ring from ring index <paramref name="at"/> on, in at most two Array.Copy calls.</summary>
+        private void CopyOut(int at, byte[] destination, int offset, int count)
+        {
+            at %= ring.Length;
+            int first = count < ring.Length - at ? count : ring.Length - at;
+            Array.Copy(ring, at, destination, offset, first);
+            if (count > first) Array.Copy(ring, 0, destination, offset + first, count - first);
         }
 
         private void Put(int at, byte value)

@@ -26,7 +26,19 @@ namespace Esp32At.Demos.HttpServer
         public const string SoftApSsid = "Esp32At-demo";
         public const string SoftApPassword = "esp32at-demo";
 
+        /// <summary>
+        /// Set both (PEM text) to serve HTTPS on port 443 with the CircuitPython sockets: the ESP terminates TLS with this
+        /// certificate and key (<c>SslContext.LoadCertChain</c>, provisioned through <c>AT+SYSMFG</c>), so the board never
+        /// runs TLS itself. Make the pair with any CA the clients trust (e.g. <c>openssl req -x509</c>); the key stays on
+        /// the ESP's flash. Ignored by the HttpListener path (set <see cref="UseHttpListener"/> to false).
+        /// </summary>
+        public static string HttpsCertificatePem = null;
+
+        /// <summary>The private key (PEM) that goes with <see cref="HttpsCertificatePem"/>.</summary>
+        public static string HttpsKeyPem = null;
+
         private const int Port = 80;
+        private const int HttpsPort = 443;
         private const string Hostname = "esp32at";
 
         public static void Main()
@@ -78,11 +90,20 @@ namespace Esp32At.Demos.HttpServer
                 radio.Connect(BoardPins.Ssid, BoardPins.Password);
                 address = radio.Ipv4Address.ToString();
             }
+            bool https = HttpsCertificatePem != null && HttpsKeyPem != null;
+            SslContext tls = null;
+            if (https)
+            {
+                tls = Ssl.CreateDefaultContext();
+                tls.LoadCertChain(HttpsCertificatePem, HttpsKeyPem);
+            }
+            int port = https ? HttpsPort : Port;
+            string scheme = https ? "https" : "http";
             var mdns = new Esp32At.CircuitPython.Mdns.Server(radio);
             mdns.Hostname = Hostname;
-            mdns.AdvertiseService("_http", "_tcp", Port);
-            log.Line("Open http://" + address + "/ or http://" + Hostname + ".local/ (CircuitPython sockets)");
-            var listener = new CircuitPythonListener(new SocketPool(radio), Port, 5);
+            mdns.AdvertiseService(https ? "_https" : "_http", "_tcp", port);
+            log.Line("Open " + scheme + "://" + address + "/ or " + scheme + "://" + Hostname + ".local/ (CircuitPython sockets)");
+            var listener = new CircuitPythonListener(new SocketPool(radio), port, 5, tls);
             new MiniHttpServer(listener, new DemoApp(led, address), new RequestReader(), log).Run(new ManualResetEvent(false));
         }
 
