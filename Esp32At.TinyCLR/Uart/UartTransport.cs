@@ -1,4 +1,3 @@
-#if TINYCLR
 using System;
 using System.Threading;
 using Esp32At.Transport;
@@ -10,7 +9,9 @@ namespace Esp32At.TinyCLR.Uart
     /// <summary>
     /// The AT transport on a SITCore UART (e.g. <c>SC20260.UartPort.Uart5</c>), with an optional ESP reset (EN) pin.
     /// Reads drain <c>BytesToRead</c> and wait on <c>DataReceived</c> in short slices, because the event is only a hint
-    /// on TinyCLR (it did not fire for all data, TinyCLR-Ports#547): a missed event costs one slice, never data.
+    /// on TinyCLR: the native driver debounces it (one event per burst) and raises it on the event-dispatch thread, so a
+    /// missed event costs one slice, never data. A full read buffer (<c>ErrorReceived</c>, <c>BufferFull</c>) corrupts
+    /// unread bytes in the driver; it is counted in <see cref="ReceiveErrors"/>. See docs/tinyclr-provider.md, "UART".
     /// </summary>
     public sealed class UartTransport : IAtTransport, IDisposable
     {
@@ -19,6 +20,8 @@ namespace Esp32At.TinyCLR.Uart
         private readonly GpioPin reset;
         private readonly AutoResetEvent dataArrived = new AutoResetEvent(false);
         private int baudRate;
+        private int receiveErrors;
+        private int lastReceiveError = -1;
 
         /// <summary>
         /// Opens <paramref name="uartName"/> at <paramref name="baudRate"/> (8N1) with 16 KiB buffers.
@@ -32,12 +35,15 @@ namespace Esp32At.TinyCLR.Uart
             uart.WriteBufferSize = 16 * 1024;
             Configure(baudRate, hardwareFlowControl);
             uart.DataReceived += OnDataReceived;
+            uart.ErrorReceived += OnErrorReceived;
             uart.Enable();
             if (resetPin >= 0)
             {
                 reset = GpioController.GetDefault().OpenPin(resetPin);
-                reset.SetDriveMode(GpioPinDriveMode.Output);
+                // Latch High before switching to output: SetDriveMode(Output) drives the latched level, which is Low for a
+                // fresh pin, and a Low on EN would reset the ESP.
                 reset.Write(GpioPinValue.High);
+                reset.SetDriveMode(GpioPinDriveMode.Output);
             }
         }
 
@@ -46,6 +52,12 @@ namespace Esp32At.TinyCLR.Uart
 
         /// <summary>Bytes waiting in the receive buffer.</summary>
         public int BytesAvailable { get { return uart.BytesToRead; } }
+
+        /// <summary>UART receive errors reported by the driver (<c>ErrorReceived</c>): overruns, frame errors, a full read buffer.</summary>
+        public int ReceiveErrors { get { return receiveErrors; } }
+
+        /// <summary>The last <see cref="UartError"/> reported, as an int, or -1 when none was.</summary>
+        public int LastReceiveError { get { return lastReceiveError; } }
 
         /// <summary>Whether an EN pin was given.</summary>
         public bool HasResetLine { get { return reset != null; } }
@@ -89,12 +101,16 @@ namespace Esp32At.TinyCLR.Uart
             uart.Enable();
         }
 
-        /// <summary>Holds EN low for <paramref name="lowMs"/>, then releases it: the ESP reboots.</summary>
+        /// <summary>
+        /// Holds EN low for <paramref name="lowMs"/>, drops what the old session left in the read buffer, then releases
+        /// EN: the ESP reboots. Without a reset pin nothing happens (the <see cref="IAtTransport"/> contract).
+        /// </summary>
         public void PulseReset(int lowMs)
         {
-            if (reset == null) throw new InvalidOperationException("no reset pin was given");
+            if (reset == null) return;
             reset.Write(GpioPinValue.Low);
             Thread.Sleep(lowMs);
+            uart.ClearReadBuffer();
             reset.Write(GpioPinValue.High);
         }
 
@@ -102,6 +118,7 @@ namespace Esp32At.TinyCLR.Uart
         public void Dispose()
         {
             uart.DataReceived -= OnDataReceived;
+            uart.ErrorReceived -= OnErrorReceived;
             uart.Dispose();
             if (reset != null) reset.Dispose();
         }
@@ -122,6 +139,12 @@ namespace Esp32At.TinyCLR.Uart
         {
             dataArrived.Set();
         }
+
+        private void OnErrorReceived(UartController sender, ErrorReceivedEventArgs e)
+        {
+            lastReceiveError = (int)e.Error;
+            Interlocked.Increment(ref receiveErrors);
+            dataArrived.Set();
+        }
     }
 }
-#endif
