@@ -28,8 +28,11 @@ namespace Esp32At.Engine
                     }
                     int n = transport.Read(ring.Storage, offset, room, PumpReadTimeoutMs);
                     if (n <= 0) continue;
-                    lock (stateLock) lastByteTicks = DateTime.UtcNow.Ticks;
-                    lock (stateLock) ring.Commit(n);
+                    lock (stateLock)
+                    {
+                        lastByteTicks = DateTime.UtcNow.Ticks;
+                        ring.Commit(n);
+                    }
                     parser.Process(ring);
                     BeginRawIfPrompted();
                 }

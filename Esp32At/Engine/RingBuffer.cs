@@ -87,10 +87,7 @@ namespace Esp32At.Engine
         /// <summary>Copies up to <paramref name="length"/> unread bytes out and removes them; returns how many.</summary>
         public int Read(byte[] destination, int offset, int length)
         {
-            int n = length < count ? length : count;
-            int first = n < data.Length - head ? n : data.Length - head;
-            Array.Copy(data, head, destination, offset, first);
-            if (n > first) Array.Copy(data, 0, destination, offset + first, n - first);
+            int n = CopyOut(destination, offset, length);
             Skip(n);
             return n;
         }
@@ -102,12 +99,19 @@ namespace Esp32At.Engine
         /// </summary>
         public int ReadShared(byte[] destination, int offset, int length)
         {
+            int n = CopyOut(destination, offset, length);
+            head = (head + n) % data.Length;
+            count -= n;
+            return n;
+        }
+
+        // Copies up to length unread bytes (at most two Array.Copy calls, across the wrap) without consuming them.
+        private int CopyOut(byte[] destination, int offset, int length)
+        {
             int n = length < count ? length : count;
             int first = n < data.Length - head ? n : data.Length - head;
             Array.Copy(data, head, destination, offset, first);
             if (n > first) Array.Copy(data, 0, destination, offset + first, n - first);
-            head = (head + n) % data.Length;
-            count -= n;
             return n;
         }
 
