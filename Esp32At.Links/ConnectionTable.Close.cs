@@ -1,4 +1,5 @@
 using System;
+using System.Threading;
 using Esp32At.Engine;
 
 namespace Esp32At.Links
@@ -12,10 +13,12 @@ namespace Esp32At.Links
             var link = Get(linkId);
             LinkState state;
             int generation;
+            bool drained;
             lock (gate)
             {
                 state = link.State;
                 generation = link.Generation;
+                drained = link.Drained;
                 // Nobody may take this id until the ESP confirmed the close (Reserve skips closing links).
                 if (state != LinkState.Free)
                 {
@@ -23,6 +26,7 @@ namespace Esp32At.Links
                     link.CloseSeen = state != LinkState.Open; // no CIPCLOSE, so no CLOSED of ours will come
                 }
             }
+            if (state == LinkState.Open && drained && AwaitPeerClose(link)) state = LinkState.RemoteClosed;
             if (state == LinkState.Open)
             {
                 try
@@ -40,6 +44,24 @@ namespace Esp32At.Links
                 // A client the ESP's server accepted on this id meanwhile belongs to someone else now.
                 if (link.Generation != generation) return;
                 ReleaseLocked(link);
+            }
+        }
+
+        // After a read that emptied a TCP link, the peer's CLOSED (an HTTP server closing after its answer) is often on
+        // the line right behind the read's OK, since the ESP reports it once the buffered data was read. Waiting until
+        // the line has been quiet for a millisecond and some byte times (bounded) lets it arrive: then the ESP has
+        // closed the id already and no CIPCLOSE exchange (about 5 ms of FIN handshake and an ERROR) is needed.
+        // True when the CLOSED came.
+        private bool AwaitPeerClose(Link link)
+        {
+            int baud = device.BaudRate > 0 ? device.BaudRate : 9600;
+            long quiet = TimeSpan.TicksPerMillisecond + (long)PeerCloseSettleBytes * 10 * TimeSpan.TicksPerSecond / baud;
+            long end = DateTime.UtcNow.Ticks + 4 * quiet;
+            while (true)
+            {
+                lock (gate) if (link.CloseSeen) return true;
+                if (executor.IsQuietFor(quiet) || DateTime.UtcNow.Ticks >= end) return false;
+                Thread.Sleep(1);
             }
         }
 

@@ -155,6 +155,7 @@ namespace Esp32At.Links
                 // The ESP announces what remains in a notice right after its answer (spec §2.3), and nothing when
                 // drained. Unless that notice was already parsed, nothing is known to remain until it comes.
                 if (link.Notices == noticesBefore) link.Available = 0;
+                link.Drained = link.Available == 0 && link.Kind != LinkKind.Udp;
                 link.HeardTicks = DateTime.UtcNow.Ticks;
             }
             return n;

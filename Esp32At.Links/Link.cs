@@ -37,6 +37,11 @@ namespace Esp32At.Links
         public bool Accepted;
         /// <summary>Bytes the ESP holds for this link, from the last passive notice (total buffered).</summary>
         public int Available;
+        /// <summary>
+        /// The last operation was a passive read that emptied what the ESP held: a CLOSED of the peer's may be right
+        /// behind its answer (the ESP reports it once the buffered data was read).
+        /// </summary>
+        public bool Drained;
         /// <summary>Counts passive notices, so a read can tell whether a fresh total arrived while it ran.</summary>
         public int Notices;
         public string ResetReason;
@@ -63,6 +68,7 @@ namespace Esp32At.Links
             Kind = kind;
             Accepted = accepted;
             Available = 0;
+            Drained = false;
             ResetReason = null;
             RemoteAddress = 0;
             RemotePort = 0;

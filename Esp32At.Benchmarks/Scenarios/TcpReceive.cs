@@ -18,18 +18,21 @@ public static class TcpReceive
         var buffer = new byte[readSize];
         var before = rig.Wire.Snapshot();
         var clock = Stopwatch.StartNew();
-        long got = 0;
+        var meter = AllocationMeter.Start();
+        long got = 0, reads = 0;
         while (got < size)
         {
             int n = rig.Links.Receive(link, buffer, 0, buffer.Length, 15000);
+            reads++;
             if (n == 0) break;
             got += n;
         }
+        double allocated = meter.PerOperation(reads);
         double seconds = clock.Elapsed.TotalSeconds;
         var wire = rig.Wire.Snapshot() - before;
         rig.Links.Close(link);
         if (got != size) throw new InvalidOperationException($"received {got} of {size} bytes");
         return new ThroughputResult(rig.Profile.Name, rig.Baud, $"receive, {Size.Text(readSize)} reads", size, seconds,
-            LineRate.Ratio(size, seconds, rig.Baud), wire.Writes, wire.BytesOut, wire.BytesIn, rig.RingHighWater);
+            LineRate.Ratio(size, seconds, rig.Baud), wire.Writes, wire.BytesOut, wire.BytesIn, rig.RingHighWater, allocated);
     }
 }
