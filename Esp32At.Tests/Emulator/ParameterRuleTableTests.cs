@@ -83,6 +83,16 @@ public class ParameterRuleTableTests
         ("AT+MQTTPUB=0,\"t\",\"d\",3,0", Mq("6048"), Mqtt + " AT+MQTTPUB <qos> 0-2 (AT_MQTT_QOS_VALUE_IS_WRONG)", "2.2"),
         ("AT+MQTTSUB=0,\"t\",3", Mq("6048"), Mqtt + " AT+MQTTSUB <qos> 0-2 (AT_MQTT_QOS_VALUE_IS_WRONG)", "2.2"),
         ("AT+MQTTUNSUB=0,\"\"", Mq("6042"), Mqtt + " AT+MQTTUNSUB: an empty <topic> (AT_MQTT_TOPIC_IS_NULL)", "2.2"),
+        ("AT+CWINIT=2", Err("01070000"), Wifi + " AT+CWINIT <init> 0|1", "3.2"),
+        ("AT+CWJAP=\"\"", Err("01060201"), Wifi + " AT+CWJAP: <ssid>,<pwd> at least (need 2, given 1)", "2.2"),
+        ("AT+CWJAP=,", Err("01070000"), Wifi + " AT+CWJAP: an empty <ssid> is refused", "2.2"),
+        ("AT+RFPOWER=130", Err("01070000"), Basic + " AT+RFPOWER <wifi_power> 40-84", "2.2"),
+        ("AT+CIPSTAMAC=\"zz\"", Err("01070000"), Tcp + " AT+CIPSTAMAC <mac> six hex bytes", "2.2"),
+        ("AT+CIPSTARTEX=", Err("01060301"), Tcp + " AT+CIPSTARTEX: <type>,<remote host>,<remote port> needed", "2.2"),
+        ("AT+CIPSENDLCFG=0,0", Err("01070000"), Tcp + " AT+CIPSENDLCFG <report size> from 100", "2.4"),
+        ("AT+CIPSSLCCN=\"\"", Err("01070000"), Tcp + " AT+CIPSSLCCN: an empty <common name> is refused", "2.2"),
+        ("AT+SYSTIMESTAMP=-1", Err("01070000"), Basic + " AT+SYSTIMESTAMP <Unix_timestamp> not negative", "2.2"),
+        ("AT+UART_DEF=115200,8,1,0", Err("01060504"), Basic + " AT+UART_DEF: five parameters", "2.2"),
         ("AT+MQTTCLEAN=1", Mq("6011"), Mqtt + " AT+MQTTCLEAN <LinkID> only 0 (AT_MQTT_LINK_ID_VALUE_IS_WRONG)", "2.2"),
     ];
 
@@ -98,6 +108,40 @@ public class ParameterRuleTableTests
             foreach (var r in Rules)
                 if (p.Version >= Version.Parse(r.Since)) rows.Add(p.Name, r.Line, r.Expected, r.Doc);
         return rows;
+    }
+
+    /// <summary>Every command a profile registers with a set form has a row in docs/emulator-parameters.md's table
+    /// (the doc cannot silently fall behind the emulator); <c>MQTT*</c> covers the MQTT commands.</summary>
+    [Fact]
+    public void EveryRegisteredSetCommandHasADocumentedRow()
+    {
+        var doc = File.ReadAllText(Path.Combine(RepoRoot(), "docs", "emulator-parameters.md"));
+        var table = doc[doc.IndexOf("## The rules, command by command", StringComparison.Ordinal)..];
+        table = table[..table.IndexOf("\n## ", 5, StringComparison.Ordinal)];
+        var documented = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var row in table.Split('\n').Where(l => l.StartsWith("| ", StringComparison.Ordinal)))
+            foreach (var token in row.Split('|')[1].Split([',', '/', ' '], StringSplitOptions.RemoveEmptyEntries))
+                documented.Add(token);
+        var missing = new List<string>();
+        foreach (var p in FirmwareProfile.All)
+        {
+            using var port = new RawPort(p);
+            int i = 0;
+            foreach (var name in port.Emulator.Commands.Names)
+            {
+                bool hasSet = Esp32At.Emulator.Commands.CommandForms.Line(i++, name).Split(',')[4] == "1";
+                if (!hasSet || documented.Contains(name) || name.StartsWith("MQTT", StringComparison.Ordinal) && documented.Contains("MQTT*")) continue;
+                missing.Add($"{p.Name} {name}");
+            }
+        }
+        Assert.Empty(missing);
+    }
+
+    private static string RepoRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Esp32At.TinyCLR.sln"))) dir = dir.Parent;
+        return dir?.FullName ?? throw new DirectoryNotFoundException("Esp32At.TinyCLR.sln");
     }
 
     [Theory]
