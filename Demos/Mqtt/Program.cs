@@ -1,0 +1,3 @@
+using Esp32At.Demos.Mqtt;
+
+return MqttDemo.Run(args, ConsoleLog.ForConsole());
