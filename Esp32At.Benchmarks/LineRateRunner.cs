@@ -32,6 +32,12 @@ public sealed class LineRateRunner(RunSettings settings, TextWriter? log = null)
                     var sendL = Step(profile, baud, "send CIPSENDL", rig => TcpSend.RunCipSendL(rig, bulk));
                     if (sendL != null) report.Throughput.Add(sendL);
                 }
+                if (settings.Runs("active"))
+                {
+                    // Opt-in active receive (RTS/CTS): the same transfers as the passive rows above.
+                    foreach (int read in settings.ReadSizes)
+                        report.Throughput.Add(Step(profile, baud, $"receive active {Size.Text(read)}", rig => TcpReceive.Run(rig, bulk, read, true), active: true));
+                }
                 if (settings.Runs("udp"))
                 {
                     report.Udp.Add(Step(profile, baud, "udp", rig => UdpSend.Run(rig, settings.UdpSize, settings.UdpDuration)));
@@ -51,10 +57,10 @@ public sealed class LineRateRunner(RunSettings settings, TextWriter? log = null)
         return report;
     }
 
-    private T Step<T>(FirmwareProfile profile, int baud, string name, Func<BenchRig, T> scenario)
+    private T Step<T>(FirmwareProfile profile, int baud, string name, Func<BenchRig, T> scenario, bool active = false)
     {
         var clock = Stopwatch.StartNew();
-        using var rig = new BenchRig(profile, baud, settings.SslHandshakeMs);
+        using var rig = new BenchRig(profile, baud, settings.SslHandshakeMs, active);
         var result = scenario(rig);
         log?.WriteLine($"{profile.Name,-10} {baud,9} {name,-18} {clock.Elapsed.TotalSeconds,6:F1} s  {result}");
         return result;

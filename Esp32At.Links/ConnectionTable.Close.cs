@@ -23,6 +23,7 @@ namespace Esp32At.Links
                 if (state != LinkState.Free)
                 {
                     link.Closing = true;
+                    link.Room.Set(); // an active link's pump waiting for room lets go, so CIPCLOSE's answer can come
                     link.CloseSeen = state != LinkState.Open; // no CIPCLOSE, so no CLOSED of ours will come
                 }
             }
@@ -70,6 +71,8 @@ namespace Esp32At.Links
         {
             link.Available = 0;
             DropStagedLocked(link);
+            if (link.Stream != null) link.Stream.Clear();
+            link.Room.Set(); // a pump waiting for room in this link's buffer discards the rest
             if (!link.AcceptPending)
             {
                 link.State = LinkState.Free;

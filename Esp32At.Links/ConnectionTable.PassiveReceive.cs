@@ -54,8 +54,14 @@ namespace Esp32At.Links
             if (count == 0) throw new ArgumentOutOfRangeException("count", "count must be at least 1");
             var link = Get(linkId);
             bool datagrams;
-            lock (gate) datagrams = link.ActiveMode && link.Datagrams != null && link.Kind == LinkKind.Udp;
+            bool stream;
+            lock (gate)
+            {
+                datagrams = link.ActiveMode && link.Datagrams != null && link.Kind == LinkKind.Udp;
+                stream = link.ActiveMode && link.Stream != null && link.Kind != LinkKind.Udp;
+            }
             if (datagrams) return ReceiveDatagram(link, buffer, offset, count, timeoutMs);
+            if (stream) return ReceiveStream(link, buffer, offset, count, timeoutMs);
             long deadline = DateTime.UtcNow.Ticks + (long)timeoutMs * TimeSpan.TicksPerMillisecond;
             while (true)
             {

@@ -28,6 +28,10 @@ namespace Esp32At.Links
         public bool ActiveMode;
         /// <summary>Whole datagrams of an active UDP link (allocated on first use, kept for the id).</summary>
         public DatagramQueue Datagrams;
+        /// <summary>Received bytes of an active TCP/TLS link (allocated on first use, kept for the id).</summary>
+        public StreamBuffer Stream;
+        /// <summary>Set when a read made room in <see cref="Stream"/> or the link let go (the pump may be waiting).</summary>
+        public readonly AutoResetEvent Room = new AutoResetEvent(false);
         /// <summary>The TLS set-up commands this id last got an OK for (the ESP keeps them per id).</summary>
         public string TlsConfigApplied;
         public string TlsNameApplied;
@@ -64,6 +68,8 @@ namespace Esp32At.Links
             PendingAvailable = 0;
             PendingClosed = false;
             if (Datagrams != null) Datagrams.Clear();
+            if (Stream != null) Stream.Clear();
+            Room.Set();
             State = state;
             Kind = kind;
             Accepted = accepted;

@@ -11,7 +11,8 @@ namespace Esp32At.Benchmarks.Scenarios;
 /// </summary>
 public static class TcpReceive
 {
-    public static ThroughputResult Run(BenchRig rig, long size, int readSize)
+    /// <summary><paramref name="active"/>: the rig receives actively (+IPD frames into the link's buffer, no round trip per read).</summary>
+    public static ThroughputResult Run(BenchRig rig, long size, int readSize, bool active = false)
     {
         using var source = new BulkSource(size);
         int link = rig.Links.OpenTcp("127.0.0.1", source.Port);
@@ -32,7 +33,7 @@ public static class TcpReceive
         var wire = rig.Wire.Snapshot() - before;
         rig.Links.Close(link);
         if (got != size) throw new InvalidOperationException($"received {got} of {size} bytes");
-        return new ThroughputResult(rig.Profile.Name, rig.Baud, $"receive, {Size.Text(readSize)} reads", size, seconds,
+        return new ThroughputResult(rig.Profile.Name, rig.Baud, $"receive{(active ? " active" : "")}, {Size.Text(readSize)} reads", size, seconds,
             LineRate.Ratio(size, seconds, rig.Baud), wire.Writes, wire.BytesOut, wire.BytesIn, rig.RingHighWater, allocated);
     }
 }
