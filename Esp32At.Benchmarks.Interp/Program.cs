@@ -30,17 +30,32 @@ namespace Esp32At.Benchmarks.Interp
             int sinkPort = int.Parse(args[2]);
             long size = long.Parse(args[3]);
             using (var wire = new SocketTransport(esp))
-            using (var device = new Esp32AtDevice(wire, new Esp32AtOptions { HardResetOnInit = false }))
+            {
+                // Passive receive (the default), then a second session with active receive (Esp32AtOptions.ActiveTcpReceive).
+                Session(wire, args, sourcePort, sinkPort, size, false);
+                Session(wire, args, sourcePort, sinkPort, size, true);
+            }
+            return 0;
+        }
+
+        private static void Session(SocketTransport wire, string[] args, int sourcePort, int sinkPort, long size, bool active)
+        {
+            using (var device = new Esp32AtDevice(wire, new Esp32AtOptions { HardResetOnInit = false, ActiveTcpReceive = active }))
             {
                 device.Initialize();
                 new WifiService(device).Join(args[4], args[5], null, 10);
                 var links = new ConnectionTable(device);
                 var cases = new Cases(device, links, wire, sourcePort, sinkPort, size);
                 // One pass to warm up (the JIT's tiers; the interpreter's method transforms), then the measured pass.
+                if (active)
+                {
+                    cases.RunActive(false);
+                    cases.RunActive(true);
+                    return;
+                }
                 cases.RunAll(false);
                 cases.RunAll(true);
             }
-            return 0;
         }
 
         private static IPEndPoint ParseEndPoint(string text)
@@ -83,6 +98,13 @@ namespace Esp32At.Benchmarks.Interp
                 SendWhole(report);
             }
 
+            /// <summary>Receive with the session's links in active mode: +IPD frames into the link's buffer, no exchange per read.</summary>
+            public void RunActive(bool report)
+            {
+                Receive(report, 8192, "receive active, ");
+                Receive(report, 1024, "receive active, ");
+            }
+
             /// <summary>
             /// Reference, not library code: what one managed loop touching each payload byte once costs on this runtime,
             /// i.e. what any per-byte loop over payload in the library would add per KiB.
@@ -109,7 +131,7 @@ namespace Esp32At.Benchmarks.Interp
                 mark.Report(report, "AT exchange", 0, count);
             }
 
-            private void Receive(bool report, int readSize)
+            private void Receive(bool report, int readSize, string label = "receive, ")
             {
                 int link = links.OpenTcp("127.0.0.1", sourcePort);
                 var buffer = new byte[readSize];
@@ -123,7 +145,7 @@ namespace Esp32At.Benchmarks.Interp
                     got += n;
                     reads++;
                 }
-                mark.Report(report, "receive, " + (readSize / 1024) + " KiB reads", got, reads);
+                mark.Report(report, label + (readSize / 1024) + " KiB reads", got, reads);
                 links.Close(link);
                 if (got != size) throw new InvalidOperationException("received " + got + " of " + size + " bytes");
             }

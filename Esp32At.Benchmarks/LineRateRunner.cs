@@ -24,30 +24,43 @@ public sealed class LineRateRunner(RunSettings settings, TextWriter? log = null)
             foreach (int baud in settings.Bauds)
             {
                 long bulk = settings.BulkBytes(baud);
-                foreach (int read in settings.ReadSizes)
-                    report.Throughput.Add(Step(profile, baud, $"receive {Size.Text(read)}", rig => TcpReceive.Run(rig, bulk, read)));
-                report.Throughput.Add(Step(profile, baud, "send CIPSEND", rig => TcpSend.RunCipSend(rig, bulk)));
-                var sendL = Step(profile, baud, "send CIPSENDL", rig => TcpSend.RunCipSendL(rig, bulk));
-                if (sendL != null) report.Throughput.Add(sendL);
-                report.Udp.Add(Step(profile, baud, "udp", rig => UdpSend.Run(rig, settings.UdpSize, settings.UdpDuration)));
-                report.Http.Add(Step(profile, baud, "http", rig => HttpGet.Run(rig, settings.HttpBody, settings.HttpRequests)));
-                if (settings.SeedPage)
+                if (settings.Runs("tcp"))
+                {
+                    foreach (int read in settings.ReadSizes)
+                        report.Throughput.Add(Step(profile, baud, $"receive {Size.Text(read)}", rig => TcpReceive.Run(rig, bulk, read)));
+                    report.Throughput.Add(Step(profile, baud, "send CIPSEND", rig => TcpSend.RunCipSend(rig, bulk)));
+                    var sendL = Step(profile, baud, "send CIPSENDL", rig => TcpSend.RunCipSendL(rig, bulk));
+                    if (sendL != null) report.Throughput.Add(sendL);
+                }
+                if (settings.Runs("active"))
+                {
+                    // Opt-in active receive (RTS/CTS): the same transfers as the passive rows above.
+                    foreach (int read in settings.ReadSizes)
+                        report.Throughput.Add(Step(profile, baud, $"receive active {Size.Text(read)}", rig => TcpReceive.Run(rig, bulk, read, true), active: true));
+                }
+                if (settings.Runs("udp"))
+                {
+                    report.Udp.Add(Step(profile, baud, "udp", rig => UdpSend.Run(rig, settings.UdpSize, settings.UdpDuration)));
+                    report.UdpReceive.Add(Step(profile, baud, "udp receive", rig => UdpReceive.Run(rig, settings.UdpSize, settings.UdpDuration)));
+                }
+                if (settings.Runs("http")) report.Http.Add(Step(profile, baud, "http", rig => HttpGet.Run(rig, settings.HttpBody, settings.HttpRequests)));
+                if (settings.SeedPage && settings.Runs("page"))
                 {
                     report.Pages.Add(Step(profile, baud, "page sequential", rig => SeedPage.Run(rig, parallel: false)));
                     report.Pages.Add(Step(profile, baud, "page parallel", rig => SeedPage.Run(rig, parallel: true)));
                 }
-                report.Https.Add(Step(profile, baud, "https", rig => HttpsGet.Run(rig, settings.HttpBody, settings.HttpsRequests)));
-                report.Allocations.Add(Step(profile, baud, "allocation", rig => Allocation.Run(rig, settings.AllocationOperations)));
+                if (settings.Runs("https")) report.Https.Add(Step(profile, baud, "https", rig => HttpsGet.Run(rig, settings.HttpBody, settings.HttpsRequests)));
+                if (settings.Runs("allocation")) report.Allocations.Add(Step(profile, baud, "allocation", rig => Allocation.Run(rig, settings.AllocationOperations)));
             }
         }
         report.Elapsed = clock.Elapsed;
         return report;
     }
 
-    private T Step<T>(FirmwareProfile profile, int baud, string name, Func<BenchRig, T> scenario)
+    private T Step<T>(FirmwareProfile profile, int baud, string name, Func<BenchRig, T> scenario, bool active = false)
     {
         var clock = Stopwatch.StartNew();
-        using var rig = new BenchRig(profile, baud, settings.SslHandshakeMs);
+        using var rig = new BenchRig(profile, baud, settings.SslHandshakeMs, active);
         var result = scenario(rig);
         log?.WriteLine($"{profile.Name,-10} {baud,9} {name,-18} {clock.Elapsed.TotalSeconds,6:F1} s  {result}");
         return result;

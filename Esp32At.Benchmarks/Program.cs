@@ -13,6 +13,7 @@ using Esp32At.Emulator.Profiles;
 //   --interp [--bytes N] the CPU cost of the device code on the .NET JIT, Mono's JIT and Mono's IL interpreter
 //                     (needs mono on the PATH for the last two); updates its section of docs/performance.md unless --no-docs
 //   --bauds a,b       --profiles p,q       --out DIR       --no-docs
+//   --only a,b        only these scenario groups: tcp, active (receive with Esp32AtOptions.ActiveTcpReceive), udp, http, page, https, allocation (use with --out or --no-docs)
 //   --lwesp BINARY    side by side with lwesp (scripts/conformance-lwesp.sh --bench builds it and passes it here):
 //                     TCP receive and UDP send, ours and lwesp's, on one profile (--profiles, first) at --bauds
 if (args.Contains("--micro"))
@@ -85,6 +86,7 @@ string? Option(string name)
 bool smoke = args.Contains("--smoke");
 var settings = smoke ? RunSettings.Smoke : new RunSettings();
 if (Option("--bauds") is { } bauds) settings = settings with { Bauds = bauds.Split(',').Select(int.Parse).ToArray() };
+if (Option("--only") is { } only) settings = settings with { Only = only.Split(',').ToHashSet() };
 if (Option("--profiles") is { } profiles) settings = settings with { Profiles = profiles.Split(',').Select(FirmwareProfile.Named).ToArray() };
 
 string docs = Path.Combine(Program.RepoRoot(), "docs");

@@ -7,6 +7,7 @@ public sealed class RunReport
 {
     public List<ThroughputResult> Throughput { get; } = [];
     public List<UdpResult> Udp { get; } = [];
+    public List<UdpReceiveResult> UdpReceive { get; } = [];
     public List<HttpResult> Http { get; } = [];
     public List<PageResult> Pages { get; } = [];
     public List<HttpsResult> Https { get; } = [];

@@ -28,6 +28,12 @@ public sealed record RunSettings
     public int SslHandshakeMs { get; init; } = 1500;
     public int AllocationOperations { get; init; } = 100;
 
+    /// <summary>Only the scenario groups named here (tcp, active, udp, http, page, https, allocation); null: all (<c>--only a,b</c>).</summary>
+    public IReadOnlySet<string>? Only { get; init; }
+
+    /// <summary>Whether scenario group <paramref name="name"/> runs.</summary>
+    public bool Runs(string name) => Only == null || Only.Contains(name);
+
     /// <summary>Where the tables (<c>performance-results.md</c>) and the plot go; null = nowhere.</summary>
     public string? OutputDirectory { get; init; }
 

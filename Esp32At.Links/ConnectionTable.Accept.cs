@@ -54,6 +54,9 @@ namespace Esp32At.Links
         private void Enqueue(Link link)
         {
             link.Reuse(LinkState.Open, ServerKind, true);
+            // The id keeps its receive mode on the ESP (v2.2 opted in: every link is active).
+            if (GlobalActive) link.ActiveMode = true;
+            if (link.ActiveMode) AllocateActiveLocked(link, ServerKind);
             link.HeardTicks = DateTime.UtcNow.Ticks;
             acceptQueue[(acceptHead + acceptCount) % acceptQueue.Length] = link.Id;
             if (acceptCount < acceptQueue.Length) acceptCount++;

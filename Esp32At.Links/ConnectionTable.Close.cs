@@ -1,4 +1,5 @@
 using System;
+using System.Threading;
 using Esp32At.Engine;
 
 namespace Esp32At.Links
@@ -12,17 +13,21 @@ namespace Esp32At.Links
             var link = Get(linkId);
             LinkState state;
             int generation;
+            bool drained;
             lock (gate)
             {
                 state = link.State;
                 generation = link.Generation;
+                drained = link.Drained;
                 // Nobody may take this id until the ESP confirmed the close (Reserve skips closing links).
                 if (state != LinkState.Free)
                 {
                     link.Closing = true;
+                    link.Room.Set(); // an active link's pump waiting for room lets go, so CIPCLOSE's answer can come
                     link.CloseSeen = state != LinkState.Open; // no CIPCLOSE, so no CLOSED of ours will come
                 }
             }
+            if (state == LinkState.Open && drained && AwaitPeerClose(link)) state = LinkState.RemoteClosed;
             if (state == LinkState.Open)
             {
                 try
@@ -43,11 +48,31 @@ namespace Esp32At.Links
             }
         }
 
+        // After a read that emptied a TCP link, the peer's CLOSED (an HTTP server closing after its answer) is often on
+        // the line right behind the read's OK, since the ESP reports it once the buffered data was read. Waiting until
+        // the line has been quiet for a millisecond and some byte times (bounded) lets it arrive: then the ESP has
+        // closed the id already and no CIPCLOSE exchange (about 5 ms of FIN handshake and an ERROR) is needed.
+        // True when the CLOSED came.
+        private bool AwaitPeerClose(Link link)
+        {
+            int baud = device.BaudRate > 0 ? device.BaudRate : 9600;
+            long quiet = TimeSpan.TicksPerMillisecond + (long)PeerCloseSettleBytes * 10 * TimeSpan.TicksPerSecond / baud;
+            long end = DateTime.UtcNow.Ticks + 4 * quiet;
+            while (true)
+            {
+                lock (gate) if (link.CloseSeen) return true;
+                if (executor.IsQuietFor(quiet) || DateTime.UtcNow.Ticks >= end) return false;
+                Thread.Sleep(1);
+            }
+        }
+
         // The owner is done with the id: free it, or hand it to a client the ESP already accepted on it.
         private void ReleaseLocked(Link link)
         {
             link.Available = 0;
             DropStagedLocked(link);
+            if (link.Stream != null) link.Stream.Clear();
+            link.Room.Set(); // a pump waiting for room in this link's buffer discards the rest
             if (!link.AcceptPending)
             {
                 link.State = LinkState.Free;

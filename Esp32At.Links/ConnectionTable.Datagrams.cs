@@ -6,24 +6,39 @@ namespace Esp32At.Links
     // Active receive for UDP links: +IPD frames into a per-link DatagramQueue, one whole datagram per read.
     public sealed partial class ConnectionTable
     {
-        // UDP links receive actively where the firmware has per-link modes (v3.3+): +IPD frames keep datagram boundaries,
-        // which passive reads merge on every release up to 4.1 (spec §4). The mode belongs to the id on the ESP.
-        private void SetReceiveMode(Link link, bool datagrams)
+        // v2.2 with the opt-in: the ESP's one receive mode (AT+CIPRECVMODE=0, set by the device) makes every link active.
+        private bool GlobalActive
         {
-            bool active = datagrams && device.Capabilities.HasCipRecvType;
-            if (active == link.ActiveMode) return;
-            executor.Run(new AtCommandBuffer().Append(LinkCommands.ReceiveType).Append(link.Id).Append(active ? ",0" : ",1").AppendLineEnd(),
-                null, ReceiveCommandTimeoutMs, true);
+            get { return device.Options.ActiveTcpReceive && !device.Capabilities.HasCipRecvType; }
+        }
+
+        // UDP links receive actively where the firmware has per-link modes (v3.3+): +IPD frames keep datagram boundaries,
+        // which passive reads merge on every release up to 4.1 (spec §4). TCP/TLS links do when the application opted
+        // in (Esp32AtOptions.ActiveTcpReceive, ConnectionTable.ActiveReceive.cs). The mode belongs to the id on the ESP.
+        private void SetReceiveMode(Link link, LinkKind kind)
+        {
+            bool perLink = device.Capabilities.HasCipRecvType;
+            bool active = GlobalActive || perLink && (kind == LinkKind.Udp || device.Options.ActiveTcpReceive);
+            if (perLink && active != link.ActiveMode)
+                executor.Run(new AtCommandBuffer().Append(LinkCommands.ReceiveType).Append(link.Id).Append(active ? ",0" : ",1").AppendLineEnd(),
+                    null, ReceiveCommandTimeoutMs, true);
             lock (gate)
             {
                 link.ActiveMode = active;
-                if (active && link.Datagrams == null) link.Datagrams = new DatagramQueue(DatagramBufferBytes);
+                if (active) AllocateActiveLocked(link, kind);
             }
+        }
+
+        // The buffer an active link of this kind receives into, once per id (call with gate held).
+        private void AllocateActiveLocked(Link link, LinkKind kind)
+        {
+            if (kind == LinkKind.Udp && link.Datagrams == null) link.Datagrams = new DatagramQueue(DatagramBufferBytes);
+            if (kind != LinkKind.Udp && link.Stream == null) link.Stream = new StreamBuffer(device.Options.ActiveReceiveBufferBytes);
         }
 
         private int activeFrameLink = -1;
 
-        // Pump thread: an active +IPD frame begins. Only UDP links are active, so anything else is noise.
+        // Pump thread: an active +IPD frame begins, for a datagram or a stream link; anything else is noise.
         private void OnActiveFrame(int linkId, int length, uint address, int port)
         {
             activeFrameLink = -1;
@@ -31,7 +46,13 @@ namespace Esp32At.Links
             var link = links[linkId];
             lock (gate)
             {
-                if (link.Datagrams == null || !link.ActiveMode || link.State != LinkState.Open) return;
+                if (!link.ActiveMode) return;
+                if (link.Kind != LinkKind.Udp)
+                {
+                    BeginStreamFrameLocked(link, address, port);
+                    return;
+                }
+                if (link.Datagrams == null || link.State != LinkState.Open) return;
                 if (link.Datagrams.Begin(length, address, port)) activeFrameLink = linkId;
                 if (length == 0) CompleteDatagram(link);
             }
@@ -41,6 +62,11 @@ namespace Esp32At.Links
         {
             if (activeFrameLink != linkId || linkId < 0) return;
             var link = links[linkId];
+            if (activeStream)
+            {
+                AppendStream(link, buffer, offset, count);
+                return;
+            }
             lock (gate)
             {
                 if (link.Datagrams == null || !link.Datagrams.Append(buffer, offset, count)) return;

@@ -51,7 +51,7 @@ namespace Esp32At.Links
             Link link = Reserve(kind);
             try
             {
-                SetReceiveMode(link, kind == LinkKind.Udp);
+                SetReceiveMode(link, kind);
                 if (tls != null) ConfigureTls(link.Id, tls, host);
                 var cmd = new AtCommandBuffer().Append(LinkCommands.Start).Append(link.Id)
                     .Append(kind == LinkKind.Udp ? LinkCommands.Udp : kind == LinkKind.Ssl ? LinkCommands.Ssl : LinkCommands.Tcp)

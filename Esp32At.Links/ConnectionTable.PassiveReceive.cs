@@ -54,8 +54,14 @@ namespace Esp32At.Links
             if (count == 0) throw new ArgumentOutOfRangeException("count", "count must be at least 1");
             var link = Get(linkId);
             bool datagrams;
-            lock (gate) datagrams = link.ActiveMode && link.Datagrams != null && link.Kind == LinkKind.Udp;
+            bool stream;
+            lock (gate)
+            {
+                datagrams = link.ActiveMode && link.Datagrams != null && link.Kind == LinkKind.Udp;
+                stream = link.ActiveMode && link.Stream != null && link.Kind != LinkKind.Udp;
+            }
             if (datagrams) return ReceiveDatagram(link, buffer, offset, count, timeoutMs);
+            if (stream) return ReceiveStream(link, buffer, offset, count, timeoutMs);
             long deadline = DateTime.UtcNow.Ticks + (long)timeoutMs * TimeSpan.TicksPerMillisecond;
             while (true)
             {
@@ -155,6 +161,7 @@ namespace Esp32At.Links
                 // The ESP announces what remains in a notice right after its answer (spec §2.3), and nothing when
                 // drained. Unless that notice was already parsed, nothing is known to remain until it comes.
                 if (link.Notices == noticesBefore) link.Available = 0;
+                link.Drained = link.Available == 0 && link.Kind != LinkKind.Udp;
                 link.HeardTicks = DateTime.UtcNow.Ticks;
             }
             return n;

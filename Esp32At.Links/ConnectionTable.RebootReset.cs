@@ -14,7 +14,9 @@ namespace Esp32At.Links
                 link.ResetReason = reason;
                 link.AcceptPending = false;
                 link.Available = 0;
+                if (link.Stream != null) link.Stream.Clear();
             }
+            link.Room.Set();
             link.Changed.Set();
         }
 
@@ -32,11 +34,12 @@ namespace Esp32At.Links
                 // The set-up after the reboot makes every id passive again.
                 for (int i = 0; i < links.Length; i++)
                 {
-                    links[i].ActiveMode = false;
+                    links[i].ActiveMode = GlobalActive; // v2.2 opted in: the set-up sends AT+CIPRECVMODE=0 again
                     links[i].TlsConfigApplied = null;
                     links[i].TlsNameApplied = null;
                     links[i].TlsAlpnApplied = null;
                     if (links[i].Datagrams != null) links[i].Datagrams.Clear();
+                    if (links[i].Stream != null) links[i].Stream.Clear();
                 }
             }
             ClearAcceptQueue();

@@ -54,6 +54,7 @@ namespace Esp32At.Links
         private void SendChunk(Link link, byte[] buffer, int offset, int count)
         {
             AtResultCode code;
+            lock (gate) link.Drained = false; // the peer answers what we send: its CLOSED is not due behind a read now
             try
             {
                 code = SendOnce(link, buffer, offset, count);

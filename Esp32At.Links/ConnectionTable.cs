@@ -17,6 +17,7 @@ namespace Esp32At.Links
         private const int SendTimeoutMs = 10000;
         private const int ReconcileAfterMs = 1000;
         private const int BusySettleMs = 200;
+        private const int PeerCloseSettleBytes = 20; // byte times of quiet line (plus 1 ms) before Close decides a CIPCLOSE is needed
         private const int DatagramBufferBytes = 4096;
 
         private readonly Esp32AtDevice device;

@@ -28,6 +28,10 @@ namespace Esp32At.Links
         public bool ActiveMode;
         /// <summary>Whole datagrams of an active UDP link (allocated on first use, kept for the id).</summary>
         public DatagramQueue Datagrams;
+        /// <summary>Received bytes of an active TCP/TLS link (allocated on first use, kept for the id).</summary>
+        public StreamBuffer Stream;
+        /// <summary>Set when a read made room in <see cref="Stream"/> or the link let go (the pump may be waiting).</summary>
+        public readonly AutoResetEvent Room = new AutoResetEvent(false);
         /// <summary>The TLS set-up commands this id last got an OK for (the ESP keeps them per id).</summary>
         public string TlsConfigApplied;
         public string TlsNameApplied;
@@ -37,6 +41,11 @@ namespace Esp32At.Links
         public bool Accepted;
         /// <summary>Bytes the ESP holds for this link, from the last passive notice (total buffered).</summary>
         public int Available;
+        /// <summary>
+        /// The last operation was a passive read that emptied what the ESP held: a CLOSED of the peer's may be right
+        /// behind its answer (the ESP reports it once the buffered data was read).
+        /// </summary>
+        public bool Drained;
         /// <summary>Counts passive notices, so a read can tell whether a fresh total arrived while it ran.</summary>
         public int Notices;
         public string ResetReason;
@@ -59,10 +68,13 @@ namespace Esp32At.Links
             PendingAvailable = 0;
             PendingClosed = false;
             if (Datagrams != null) Datagrams.Clear();
+            if (Stream != null) Stream.Clear();
+            Room.Set();
             State = state;
             Kind = kind;
             Accepted = accepted;
             Available = 0;
+            Drained = false;
             ResetReason = null;
             RemoteAddress = 0;
             RemotePort = 0;

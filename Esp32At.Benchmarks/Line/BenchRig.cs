@@ -20,7 +20,11 @@ public sealed class BenchRig : IDisposable
     /// <summary>The emulator's network path for every benchmark link: a Wi-Fi LAN, as between a board and a local peer.</summary>
     public static Esp32At.Emulator.Network.NetworkPath Path => Esp32At.Emulator.Network.NetworkPath.Lan;
 
-    public BenchRig(FirmwareProfile profile, int baud, int sslHandshakeMs = 1500)
+    /// <summary>
+    /// <paramref name="activeReceive"/>: TCP links receive actively (Esp32AtOptions.ActiveTcpReceive), with RTS/CTS at
+    /// every baud (also 115200) and the host's UART receive buffer modelled at the TinyCLR transport's 16 KiB.
+    /// </summary>
+    public BenchRig(FirmwareProfile profile, int baud, int sslHandshakeMs = 1500, bool activeReceive = false)
     {
         Profile = profile;
         Baud = baud;
@@ -41,14 +45,25 @@ public sealed class BenchRig : IDisposable
         // Let the power-on banner arrive first: Initialize's hard reset could otherwise take it for its own ready.
         var bootDeadline = DateTime.UtcNow.AddSeconds(5);
         while (Wire.BytesAvailable == 0 && DateTime.UtcNow < bootDeadline) Thread.Sleep(2);
-        Device = new Esp32AtDevice(Wire, new Esp32AtOptions { BaudRate = baud, HardwareFlowControl = baud > 115200 });
+        Device = new Esp32AtDevice(Wire, new Esp32AtOptions
+        {
+            BaudRate = baud, HardwareFlowControl = baud > 115200 || activeReceive, ActiveTcpReceive = activeReceive,
+        });
         Device.Initialize();
+        if (activeReceive)
+        {
+            if (baud == Wire.BaudRate && !Emulator.Port.HostFlowControl) Device.SwitchBaudRate(baud, true); // RTS/CTS on
+            Emulator.Port.HostReceiveBufferSize = HostUartBufferBytes;
+        }
         if (Wire.BaudRate != baud) throw new InvalidOperationException($"the baud switch to {baud} failed (at {Wire.BaudRate})");
         Device.Executor.Execute("AT+CWMODE=1", 2000);
         Wifi = new WifiService(Device);
         Wifi.Join(Ssid, Password, null, 10);
         Links = new ConnectionTable(Device);
     }
+
+    /// <summary>The read buffer Esp32At.TinyCLR's UartTransport gives the UART driver.</summary>
+    public const int HostUartBufferBytes = 16 * 1024;
 
     public FirmwareProfile Profile { get; }
     public int Baud { get; }

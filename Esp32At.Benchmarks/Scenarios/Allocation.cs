@@ -47,7 +47,7 @@ public static class Allocation
             (receive, receiveTransport) = Allocated.Since(before, calls);
             rig.Links.Close(link);
         }
-        return new AllocationResult(rig.Profile.Name, rig.Baud, operations, send, receive, sendTransport, receiveTransport);
+        return new AllocationResult(rig.Profile.Name, rig.Baud, operations, send, receive, sendTransport, receiveTransport, rig.RingHighWater);
     }
 
     private static class Allocated

@@ -13,15 +13,17 @@ public static class HttpFetch
         public double Total => Connect + Send + Receive;
     }
 
-    public static Timing Get(ConnectionTable links, int port, int size, TlsSettings? tls = null, int readSize = 2048)
+    public static Timing Get(ConnectionTable links, int port, int size, TlsSettings? tls = null, int readSize = 2048) =>
+        Get(links, port, size, HttpPeer.Request(size), new byte[readSize], tls);
+
+    /// <summary>As above with the request and the read buffer given, so the GET itself allocates only what the library does.</summary>
+    public static Timing Get(ConnectionTable links, int port, int size, byte[] request, byte[] buffer, TlsSettings? tls = null)
     {
-        var clock = Stopwatch.StartNew();
+        long start = Stopwatch.GetTimestamp();
         int link = tls == null ? links.OpenTcp("127.0.0.1", port) : links.OpenSsl("127.0.0.1", port, tls);
-        double connect = clock.Elapsed.TotalSeconds;
-        var request = HttpPeer.Request(size);
+        double connect = Stopwatch.GetElapsedTime(start).TotalSeconds;
         links.Send(link, request, 0, request.Length);
-        double send = clock.Elapsed.TotalSeconds;
-        var buffer = new byte[readSize];
+        double send = Stopwatch.GetElapsedTime(start).TotalSeconds;
         long expected = HttpPeer.ResponseLength(size);
         long got = 0;
         while (got < expected)
@@ -30,7 +32,7 @@ public static class HttpFetch
             if (n == 0) break;
             got += n;
         }
-        double receive = clock.Elapsed.TotalSeconds;
+        double receive = Stopwatch.GetElapsedTime(start).TotalSeconds;
         links.Close(link);
         if (got != expected) throw new InvalidOperationException($"GET /{size}: {got} of {expected} bytes");
         return new Timing(connect, send - connect, receive - send);

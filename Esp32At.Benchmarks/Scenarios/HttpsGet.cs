@@ -24,6 +24,6 @@ public static class HttpsGet
         }
         double Median(Func<HttpFetch.Timing, double> f) => runs.Select(f).OrderBy(x => x).ElementAt(runs.Count / 2);
         return new HttpsResult(rig.Profile.Name, rig.Baud, size, Median(t => t.Connect), Median(t => t.Send),
-            Median(t => t.Receive), trips, LineRate.Seconds(HttpPeer.ResponseLength(size), rig.Baud));
+            Median(t => t.Receive), trips, LineRate.Seconds(HttpPeer.ResponseLength(size), rig.Baud), rig.RingHighWater);
     }
 }

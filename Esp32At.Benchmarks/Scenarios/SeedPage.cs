@@ -44,7 +44,7 @@ public static class SeedPage
         }
         double seconds = clock.Elapsed.TotalSeconds;
         return new PageResult(rig.Profile.Name, rig.Baud, parallel ? $"{ParallelLinks} links" : "sequential", bodies.Length,
-            bytes, seconds, LineRate.Seconds(bytes, rig.Baud));
+            bytes, seconds, LineRate.Seconds(bytes, rig.Baud), rig.RingHighWater);
     }
 
     private static int[] Build()

@@ -21,13 +21,16 @@ public static class TcpSend
         var block = Pattern.Block(AppWrite);
         var before = rig.Wire.Snapshot();
         var clock = Stopwatch.StartNew();
-        for (long left = size; left > 0; left -= AppWrite)
+        var meter = AllocationMeter.Start();
+        long sends = 0;
+        for (long left = size; left > 0; left -= AppWrite, sends++)
             rig.Links.Send(link, block, 0, (int)Math.Min(AppWrite, left));
+        double allocated = meter.PerOperation(sends);
         if (!sink.WaitFor(size, TimeSpan.FromSeconds(30))) throw new InvalidOperationException($"the peer got {sink.Received} of {size} bytes");
         double seconds = clock.Elapsed.TotalSeconds;
         var wire = rig.Wire.Snapshot() - before;
         rig.Links.Close(link);
-        return Result(rig, "send, CIPSEND", size, seconds, wire);
+        return Result(rig, "send, CIPSEND", size, seconds, wire, allocated);
     }
 
     /// <summary>Null when the firmware has no CIPSENDL (v2.2).</summary>
@@ -41,16 +44,18 @@ public static class TcpSend
         int timeoutMs = (int)(LineRate.Seconds(size, rig.Baud) * 4000) + 10000;
         var before = rig.Wire.Snapshot();
         var clock = Stopwatch.StartNew();
+        var meter = AllocationMeter.Start();
         var code = rig.Device.Executor.Send(command, payload, 0, payload.Length, timeoutMs);
+        double allocated = meter.PerOperation(1);
         if (code != AtResultCode.SendOk) throw new InvalidOperationException("CIPSENDL ended with " + code);
         if (!sink.WaitFor(size, TimeSpan.FromSeconds(30))) throw new InvalidOperationException($"the peer got {sink.Received} of {size} bytes");
         double seconds = clock.Elapsed.TotalSeconds;
         var wire = rig.Wire.Snapshot() - before;
         rig.Links.Close(link);
-        return Result(rig, "send, CIPSENDL", size, seconds, wire);
+        return Result(rig, "send, CIPSENDL", size, seconds, wire, allocated);
     }
 
-    private static ThroughputResult Result(BenchRig rig, string name, long size, double seconds, WireCount wire) =>
+    private static ThroughputResult Result(BenchRig rig, string name, long size, double seconds, WireCount wire, double allocated) =>
         new(rig.Profile.Name, rig.Baud, name, size, seconds, LineRate.Ratio(size, seconds, rig.Baud),
-            wire.Writes, wire.BytesOut, wire.BytesIn, rig.RingHighWater);
+            wire.Writes, wire.BytesOut, wire.BytesIn, rig.RingHighWater, allocated);
 }

@@ -20,6 +20,7 @@ public static class UdpSend
         for (int i = 0; i < 5; i++) rig.Links.Send(link, payload, 0, size); // warm-up
         var before = rig.Wire.Snapshot();
         var clock = Stopwatch.StartNew();
+        var meter = AllocationMeter.Start();
         long sent = 0;
         while (clock.Elapsed < duration)
         {
@@ -27,6 +28,7 @@ public static class UdpSend
             sent++;
         }
         double seconds = clock.Elapsed.TotalSeconds;
+        double allocated = meter.PerOperation(sent);
         var wire = rig.Wire.Snapshot() - before;
         sink.WaitFor(sent + 5, TimeSpan.FromSeconds(2)); // loopback UDP: all should arrive; not part of the timing
         rig.Links.Close(link);
@@ -34,6 +36,6 @@ public static class UdpSend
         double bytesIn = (double)wire.BytesIn / sent;
         double lineRate = LineRate.BytesPerSecond(rig.Baud);
         return new UdpResult(rig.Profile.Name, rig.Baud, size, sent, sent / seconds, lineRate / size,
-            lineRate / (bytesOut + bytesIn), bytesOut, bytesIn, rig.RingHighWater);
+            lineRate / (bytesOut + bytesIn), bytesOut, bytesIn, rig.RingHighWater, allocated);
     }
 }

@@ -40,14 +40,16 @@ public static class WifiCommands
             c.Info($"+CWMODE:{c.State.CwMode}");
             return;
         }
-        if (c.Line.Kind != CommandKind.Set || c.Line.Count is < 1 or > 2) throw new CommandException("0x01060000");
-        long mode = c.Line.Int(0);
-        if (mode is < 0 or > 3) throw new CommandException("0x01070000");
-        if (c.Line.Count == 2) Int(c, 1, 0, 1);
+        if (c.Line.Kind != CommandKind.Set) throw new CommandException(OperationType);
+        // AT+CWMODE=<mode>[,<auto_connect>]: an omitted <auto_connect> (AT+CWMODE=1,) is OMITTED and keeps its
+        // default 1 (Wi-Fi_AT_Commands.rst); only a present value is range-checked.
+        Count(c, 1, 2);
+        int mode = Int(c, 0, 0, 3);
+        IntOr(c, 1, 0, 1, 1);
         RequireWifi(c);
         bool stationOff = c.State.CwMode is 1 or 3 && mode is not (1 or 3);
         bool softApOff = c.State.CwMode is 2 or 3 && mode is not (2 or 3);
-        c.State.CwMode = (int)mode;
+        c.State.CwMode = mode;
         var radio = c.Emulator.Radio;
         var leaving = softApOff ? radio.Stations : [];
         bool wasConnected = stationOff && c.State.WifiState is 1 or 2;

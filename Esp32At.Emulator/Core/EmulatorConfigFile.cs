@@ -12,6 +12,7 @@ namespace Esp32At.Emulator.Core;
 /// it. Keys are the CLI option names in camelCase, plus any simple <see cref="EmulatorOptions"/> property by name:
 /// <code>
 /// { "listen": "127.0.0.1:5555", "pty": true, "log": "uart.log", "profile": "v4.1.1-c3", "speed": 1, "baud": 115200,
+///   "network": "wan", "softApNetwork": "lan",
 ///   "accessPoints": ["Home,secret-pass,-48"], "dns": { "example.test": "127.0.0.1" }, "bootTimeMs": 500,
 ///   "mdnsServices": ["Office Printer,_http._tcp,printer,192.168.1.20,80,path=/"], "clockSetAtStart": false }
 /// </code>
@@ -38,6 +39,8 @@ public sealed class EmulatorConfigFile
     public double? Speed { get; set; }
     /// <summary>The network behind the links: lan, wan, none or oneWayMs,jitterMs,bytesPerSecond (<see cref="Network.NetworkPath.Parse"/>).</summary>
     public string? Network { get; set; }
+    /// <summary>The soft-AP's LAN (its stations' links), same forms as <see cref="Network"/>.</summary>
+    public string? SoftApNetwork { get; set; }
     /// <summary>Initial UART baud rate.</summary>
     public int? Baud { get; set; }
     /// <summary>Access points as <c>ssid,password[,rssi[,channel[,auth]]]</c>.</summary>
@@ -81,6 +84,7 @@ public sealed class EmulatorConfigFile
             Profile = overrides.Profile ?? Profile,
             Speed = overrides.Speed ?? Speed,
             Network = overrides.Network ?? Network,
+            SoftApNetwork = overrides.SoftApNetwork ?? SoftApNetwork,
             Baud = overrides.Baud ?? Baud,
             AccessPoints = overrides.AccessPoints ?? AccessPoints,
             Dns = overrides.Dns ?? Dns,
@@ -98,6 +102,7 @@ public sealed class EmulatorConfigFile
             Profile = Profile is null ? defaults.Profile : FirmwareProfile.Named(Profile),
             SpeedFactor = Speed ?? defaults.SpeedFactor,
             Path = Network is null ? defaults.Path : Esp32At.Emulator.Network.NetworkPath.Parse(Network),
+            SoftApPath = SoftApNetwork is null ? defaults.SoftApPath : Esp32At.Emulator.Network.NetworkPath.Parse(SoftApNetwork),
             BaudRate = Baud ?? defaults.BaudRate,
             AccessPoints = AccessPoints is { Count: > 0 } aps ? aps.Select(AccessPoint.Parse).ToList() : defaults.AccessPoints,
             LanServices = MdnsServices is { Count: > 0 } services ? services.Select(Mdns.MdnsService.Parse).ToList() : defaults.LanServices,
@@ -136,7 +141,7 @@ public sealed class EmulatorConfigFile
         if (property is null || !property.CanWrite || !IsSimple(property.PropertyType))
         {
             var known = typeof(EmulatorOptions).GetProperties().Where(p => p.CanWrite && IsSimple(p.PropertyType)).Select(p => Camel(p.Name));
-            throw new FormatException($"unknown option '{key}' (known: listen, pty, log, profile, speed, network, baud, accessPoints, dns, mdnsServices, {string.Join(", ", known)})");
+            throw new FormatException($"unknown option '{key}' (known: listen, pty, log, profile, speed, network, softApNetwork, baud, accessPoints, dns, mdnsServices, {string.Join(", ", known)})");
         }
         try
         {

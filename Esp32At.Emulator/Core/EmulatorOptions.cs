@@ -14,9 +14,14 @@ public sealed record EmulatorOptions
     public IReadOnlyList<Radio.AccessPoint> AccessPoints { get; init; } = [new("Home", "secret-pass", Bssid: "5e:b1:86:92:aa:44")];
     /// <summary>Firmware time from CWJAP to WIFI CONNECTED, and again to WIFI GOT IP (spec §8: 1-3 s and 0.5-3 s).</summary>
     public int JoinTimeMs { get; init; } = 1500;
-    /// <summary>The simulated network behind every link (connect, data both ways, close): <see cref="Network.NetworkPath.Lan"/>
-    /// by default; <see cref="Network.NetworkPath.None"/> for tests that need loopback's exact timing. Scaled by the clock.</summary>
+    /// <summary>The simulated network behind the station's links, the AP's uplink (connect, data both ways, close):
+    /// <see cref="Network.NetworkPath.Lan"/> by default; <see cref="Network.NetworkPath.None"/> for tests that need
+    /// loopback's exact timing. Scaled by the clock. Links of the soft-AP's LAN use <see cref="SoftApPath"/>.</summary>
     public Network.NetworkPath Path { get; init; } = Network.NetworkPath.Lan;
+    /// <summary>The simulated network of the soft-AP's own LAN (its stations, one Wi-Fi hop away): used by server links
+    /// accepted from it and by client links to its subnet (see <c>LinkTable.PathForAccepted</c> / <c>PathTo</c>).
+    /// <see cref="Network.NetworkPath.Lan"/> by default.</summary>
+    public Network.NetworkPath SoftApPath { get; init; } = Network.NetworkPath.Lan;
     /// <summary>The station's DHCP lease.</summary>
     public string StationIp { get; init; } = "192.168.1.50";
     /// <summary>The gateway and netmask of the station's DHCP lease (the gateway is also the DHCP-given DNS server).</summary>

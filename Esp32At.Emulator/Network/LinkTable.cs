@@ -52,11 +52,11 @@ public sealed class LinkTable
 
     public int ServerLinkCount { get { lock (gate) return links.Count(l => l is { IsServer: true }); } }
 
-    /// <summary><paramref name="channel"/> through the configured network path; as it is when the path adds nothing
-    /// (speed 0 or <see cref="NetworkPath.None"/>), so such runs keep loopback's synchronous close.</summary>
-    internal LinkChannel OnPath(LinkChannel channel)
+    /// <summary><paramref name="channel"/> through <paramref name="path"/> (<see cref="PathChoice"/>: the AP uplink or the
+    /// soft-AP LAN); as it is when the path adds nothing (speed 0 or <see cref="NetworkPath.None"/>), so such runs keep
+    /// loopback's synchronous close.</summary>
+    internal LinkChannel OnPath(LinkChannel channel, NetworkPath path)
     {
-        var path = emulator.Options.Path;
         return emulator.Clock.SpeedFactor == 0 || path.DeliveryMs(0, 0) == 0 && path.JitterMs == 0 && path.BytesPerSecond == 0
             ? channel
             : new PathChannel(channel, path, emulator.Clock);
@@ -66,15 +66,17 @@ public sealed class LinkTable
     public EmulatedLink ConnectTcp(int id, IPEndPoint remote, int timeoutMs) =>
         Open(id, () =>
         {
-            var socket = Connect(remote, timeoutMs);
-            return new EmulatedLink(id, "TCP", OnPath(new StreamChannel(socket, new NetworkStream(socket, ownsSocket: false), remote)), remote, LocalPort(socket), isServer: false);
+            var path = PathChoice.To(emulator, remote.Address);
+            var socket = Connect(remote, timeoutMs, path);
+            return new EmulatedLink(id, "TCP", OnPath(new StreamChannel(socket, new NetworkStream(socket, ownsSocket: false), remote), path), remote, LocalPort(socket), isServer: false);
         });
 
     /// <summary>Connects link <paramref name="id"/> over real TLS per <see cref="Tls"/>; a failed handshake is a failed CIPSTART.</summary>
     public EmulatedLink ConnectSsl(int id, IPEndPoint remote, string host, int timeoutMs) =>
         Open(id, () =>
         {
-            var socket = Connect(remote, timeoutMs);
+            var path = PathChoice.To(emulator, remote.Address);
+            var socket = Connect(remote, timeoutMs, path);
             emulator.Clock.Delay(emulator.Options.SslHandshakeTimeMs);
             SslStream stream;
             try
@@ -86,7 +88,7 @@ public sealed class LinkTable
                 socket.Dispose();
                 throw new CommandException("0x010a0000");
             }
-            return new EmulatedLink(id, "SSL", OnPath(new StreamChannel(socket, stream, remote)), remote, LocalPort(socket), isServer: false);
+            return new EmulatedLink(id, "SSL", OnPath(new StreamChannel(socket, stream, remote), path), remote, LocalPort(socket), isServer: false);
         });
 
     /// <summary>Opens UDP link <paramref name="id"/> to <paramref name="remote"/> from ESP port <paramref name="localPort"/> (0: any).</summary>
@@ -105,7 +107,7 @@ public sealed class LinkTable
                 throw new CommandException("0x010a0000");
             }
             var channel = new UdpChannel(socket);
-            return new EmulatedLink(id, "UDP", OnPath(channel), remote, localPort != 0 ? localPort : channel.HostLocalPort, isServer: false, mode);
+            return new EmulatedLink(id, "UDP", OnPath(channel, PathChoice.To(emulator, remote.Address)), remote, localPort != 0 ? localPort : channel.HostLocalPort, isServer: false, mode);
         });
 
     /// <summary>Adds a server-accepted link under the lowest free id; null when all five are taken.</summary>
@@ -247,7 +249,7 @@ public sealed class LinkTable
         }
     }
 
-    private Socket Connect(IPEndPoint remote, int timeoutMs)
+    private Socket Connect(IPEndPoint remote, int timeoutMs, NetworkPath path)
     {
         var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
@@ -256,7 +258,6 @@ public sealed class LinkTable
             if (emulator.Faults.TakeRefuseConnect()) throw new SocketException((int)SocketError.ConnectionRefused);
             socket.ConnectAsync(remote, cts.Token).AsTask().GetAwaiter().GetResult();
             // The handshake's SYN and SYN-ACK each cross the simulated path (loopback answered at once).
-            var path = emulator.Options.Path;
             emulator.Clock.Delay((int)Math.Round(path.DeliveryMs(0, Random.Shared.NextDouble()) + path.DeliveryMs(0, Random.Shared.NextDouble())));
             return socket;
         }

@@ -108,7 +108,7 @@ public sealed class ServerListener
         }
         else channel = new StreamChannel(client, new NetworkStream(client, ownsSocket: false), remote);
 
-        channel = emulator.Links.OnPath(channel);
+        channel = emulator.Links.OnPath(channel, PathChoice.ForAccepted(emulator));
         EmulatedLink? link = null;
         lock (gate)
         {

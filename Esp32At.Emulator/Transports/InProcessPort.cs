@@ -58,11 +58,34 @@ public sealed class InProcessPort
     }
     private bool hostReady = true;
 
+    /// <summary>
+    /// The host UART driver's receive buffer, in bytes (0, the default: unbounded). With it, a host that stops reading
+    /// either holds the ESP (host flow control on and the ESP watching CTS, flow 2 or 3: once this buffer and the ESP's
+    /// 8192-byte TX buffer are full, the firmware's writes wait) or loses what arrives beyond it (<see cref="HostOverrunBytes"/>).
+    /// </summary>
+    public int HostReceiveBufferSize { get { lock (gate) return hostReceiveBufferSize; } set { lock (gate) { hostReceiveBufferSize = value; Monitor.PulseAll(gate); } } }
+    private int hostReceiveBufferSize;
+
+    /// <summary>ESP bytes lost because the host's receive buffer (<see cref="HostReceiveBufferSize"/>) was full and nothing held the ESP.</summary>
+    public long HostOverrunBytes { get { lock (gate) { DropHostOverrun(Stopwatch.GetTimestamp()); return hostOverrunBytes; } } }
+    private long hostOverrunBytes;
+
     /// <summary>Host bytes lost because the ESP's RX buffer was full (no flow control, or the host ignored it).</summary>
     public long OverrunBytes { get { lock (gate) return overrunBytes; } }
 
     /// <summary>Bytes waiting for the host (arrived on its side of the wire).</summary>
-    public int BytesAvailable { get { lock (gate) return toHost.Available(Stopwatch.GetTimestamp()); } }
+    public int BytesAvailable
+    {
+        get
+        {
+            lock (gate)
+            {
+                long now = Stopwatch.GetTimestamp();
+                DropHostOverrun(now);
+                return toHost.Available(now);
+            }
+        }
+    }
 
     /// <summary>Where both directions are logged, or null (no cost).</summary>
     public ByteLog? Log { get; set; }
@@ -109,6 +132,7 @@ public sealed class InProcessPort
             while (true)
             {
                 long now = Stopwatch.GetTimestamp();
+                DropHostOverrun(now);
                 int n = toHost.Take(buffer, offset, count, now, out long nextArrival);
                 if (n > 0)
                 {
@@ -203,8 +227,20 @@ public sealed class InProcessPort
         Monitor.PulseAll(gate);
     }
 
+    private bool HostHoldsEsp => HostFlowControl && (emulatorFlow & UartModel.FlowCts) != 0;
+
+    // The host's RTS is low while it says so, or while its receive buffer is full; the ESP's TX buffer fills behind it.
     private bool CtsHolding() =>
-        !hostReady && HostFlowControl && (emulatorFlow & UartModel.FlowCts) != 0 && toHost.Count >= UartModel.TransmitBufferSize;
+        HostHoldsEsp && (!hostReady && toHost.Count >= UartModel.TransmitBufferSize
+            || hostReceiveBufferSize > 0 && toHost.Count >= hostReceiveBufferSize + UartModel.TransmitBufferSize);
+
+    // Without flow control holding the ESP, what arrived beyond the host's receive buffer is lost (evaluated lazily: the
+    // host reads nothing between two calls, so what arrived since is exactly what met a full buffer).
+    private void DropHostOverrun(long now)
+    {
+        if (hostReceiveBufferSize <= 0 || HostHoldsEsp) return;
+        hostOverrunBytes += toHost.DropOverrun(now, hostReceiveBufferSize);
+    }
 
     private bool RtsHolding() =>
         (emulatorFlow & UartModel.FlowRts) != 0 && Line.ReceivePaused && toEmulatorBytes >= UartModel.ReceiveBufferSize;

@@ -28,6 +28,8 @@ public class ParameterRuleTableTests
         ("AT+FAKE", Err("01090000"), Basic + " AT+SYSLOG example: unknown command", "2.2"),
         ("AT+CWMODE=4", Err("01070000"), Wifi + " AT+CWMODE <mode> 0-3", "2.2"),
         ("AT+CWMODE=1,2", Err("01070001"), Wifi + " AT+CWMODE <auto_connect> 0|1", "2.2"),
+        ("AT+CWMODE=1,", "\r\nOK\r\n", Wifi + " AT+CWMODE=<mode>[,<auto_connect>]: omitted <auto_connect> keeps its default 1", "2.2"),
+        ("AT+CWMODE=1,,", Err("01060203"), Wifi + " AT+CWMODE: at most two parameters (need 2, given 3)", "2.2"),
         ("AT+CWLAP=,,0", Err("01070002"), Wifi + " AT+CWLAP <channel> from 1", "2.2"),
         ("AT+CWLAPOPT=1,2048", Err("01070001"), Wifi + " AT+CWLAPOPT <print mask> up to 0x7FF", "2.2"),
         ("AT+CWLAPOPT=1,", Err("01070001"), Wifi + " AT+CWLAPOPT: <print mask> is not optional", "2.2"),

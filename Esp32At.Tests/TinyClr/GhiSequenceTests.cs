@@ -51,7 +51,8 @@ public sealed class GhiSequenceTests : IDisposable
         Assert.Equal("Create(Stream,Tcp)", p.Calls[0]);
         Assert.Equal("Available(1)", p.Calls[1]);
         Assert.Equal("Poll(1,5000000,SelectRead)", p.Calls[2]);
-        Assert.Equal("Poll(1,3000,SelectError)*", p.Calls[3]); // looped with 1 ms sleeps until the 3 ms passed
+        Assert.Equal("Poll(1,3000,SelectError)", p.Calls[3].TrimEnd('*')); // looped with 1 ms sleeps until the 3 ms passed (one round on a loaded host)
+        Assert.Equal(4, p.Calls.Length);
     }
 
     [Fact]

@@ -28,5 +28,10 @@ public sealed class WireLog : IDisposable
             .ToArray();
     }
 
+    public string[] All()
+    {
+        lock (text) return text.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
+    }
+
     public void Dispose() => port.Log = null;
 }

@@ -37,6 +37,8 @@ public sealed class FrameworkHttpListener
     /// <summary>HttpListener's HttpsCert, passed to AuthenticateAsServer.</summary>
     public X509Certificate HttpsCert { get; set; }
     public bool IsListening => running;
+    /// <summary>The accept thread has left its loop (test hook).</summary>
+    public bool AcceptLoopEnded => acceptThread == null || !acceptThread.IsAlive;
 
     /// <summary>
     /// HttpListener.cs#L383-L427: Create; SetOption Tcp NoDelay then Socket ReuseAddress (failures ignored);

@@ -108,7 +108,9 @@ namespace Esp32At.Device
             Capabilities = Capabilities.From(Version, list);
             Run(o.PersistSettings ? DeviceCommands.StoreOn : DeviceCommands.StoreOff);
             Run(DeviceCommands.MultipleLinks);
-            Run(Capabilities.HasCipRecvType ? DeviceCommands.PassiveReceiveAllLinks : DeviceCommands.PassiveReceiveGlobal);
+            // v2.2 has one receive mode for all links: active only when the application opted in (Esp32AtOptions).
+            Run(Capabilities.HasCipRecvType ? DeviceCommands.PassiveReceiveAllLinks
+                : o.ActiveTcpReceive ? DeviceCommands.ActiveReceiveGlobal : DeviceCommands.PassiveReceiveGlobal);
             Run(DeviceCommands.RemoteInfoOn);
             Executor.RemoteInfoInReceive = true;
             if (o.BaudRate > 0 && o.BaudRate != transport.BaudRate) SwitchBaudRate(o.BaudRate, o.HardwareFlowControl);

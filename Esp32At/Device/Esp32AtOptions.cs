@@ -31,5 +31,23 @@ namespace Esp32At.Device
         /// window (5760 bytes); it is allocated on first use.
         /// </summary>
         public int ReadAheadBytes { get; set; } = 5760;
+
+        /// <summary>
+        /// Receive TCP and TLS links actively (default false): the ESP pushes <c>+IPD,&lt;id&gt;,&lt;len&gt;:&lt;data&gt;</c>
+        /// frames as data arrives, with no <c>AT+CIPRECVDATA</c> round trip per read, into a per-link buffer of
+        /// <see cref="ActiveReceiveBufferBytes"/>. <b>Requires RTS/CTS</b> (<see cref="HardwareFlowControl"/> and the
+        /// wires): when the application reads slower than the line, the pump stops reading the UART once the link's
+        /// buffer is full, and only the flow control then holds the ESP; without it the UART driver's buffer overflows
+        /// and bytes are lost. On v3.3+ the mode is per link (<c>AT+CIPRECVTYPE=&lt;id&gt;,0</c> before each CIPSTART);
+        /// v2.2 has only the global <c>AT+CIPRECVMODE=0</c>, so there every link is active, UDP and accepted server
+        /// clients included. While a link's buffer is full, commands on any link wait until it is read.
+        /// </summary>
+        public bool ActiveTcpReceive { get; set; }
+
+        /// <summary>
+        /// Per-link receive buffer of active receive, in bytes (default 8192, at least one 2920-byte frame); allocated
+        /// when a link id first receives actively and kept for the id.
+        /// </summary>
+        public int ActiveReceiveBufferBytes { get; set; } = 8192;
     }
 }

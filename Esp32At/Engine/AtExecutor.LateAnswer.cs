@@ -10,6 +10,8 @@ namespace Esp32At.Engine
         private const int ResyncMaxMs = 1000;
 
         private long lastByteTicks; // when the pump last received anything
+        private int readsCommitted; // reads the pump put into the ring (under stateLock)
+        private int readsParsed; // reads the pump has parsed to the end (Interlocked)
         private bool timedOut; // the last exchange timed out: its late answer may still come
 
         /// <summary>
@@ -34,6 +36,24 @@ namespace Esp32At.Engine
                 if (quietFor >= quietMs && transport.BytesAvailable == 0) return;
                 Thread.Sleep(quietMs / 4 + 1);
             }
+        }
+
+        /// <summary>
+        /// True when nothing has arrived for <paramref name="quietTicks"/> (DateTime ticks), nothing waits in the
+        /// transport and the pump has parsed everything it read: a URC the ESP sent right behind the last answer has
+        /// been handled by now, or it was not sent.
+        /// </summary>
+        public bool IsQuietFor(long quietTicks)
+        {
+            long last;
+            int committed;
+            lock (stateLock)
+            {
+                last = lastByteTicks;
+                committed = readsCommitted;
+            }
+            if (Interlocked.CompareExchange(ref readsParsed, 0, 0) != committed) return false;
+            return DateTime.UtcNow.Ticks - last >= quietTicks && transport.BytesAvailable == 0;
         }
 
         private AtResultCode Exchange(AtCommandBuffer command, AtResponse response, long deadline, int timeoutMs,

@@ -32,9 +32,17 @@ namespace Esp32At.Engine
                     {
                         lastByteTicks = DateTime.UtcNow.Ticks;
                         ring.Commit(n);
+                        readsCommitted++;
                     }
-                    parser.Process(ring);
-                    BeginRawIfPrompted();
+                    try
+                    {
+                        parser.Process(ring);
+                        BeginRawIfPrompted();
+                    }
+                    finally
+                    {
+                        System.Threading.Interlocked.Increment(ref readsParsed); // see IsQuietFor
+                    }
                 }
                 catch (Exception e)
                 {

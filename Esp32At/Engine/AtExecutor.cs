@@ -110,6 +110,9 @@ namespace Esp32At.Engine
             lock (commandLock) transport.Write(data, offset, count);
         }
 
+        /// <summary>Whether the pump runs (false once <see cref="Dispose"/> began): handlers that wait on the pump thread stop then.</summary>
+        public bool IsRunning { get { return Running; } }
+
         private bool Running
         {
             get { lock (stateLock) return running; }

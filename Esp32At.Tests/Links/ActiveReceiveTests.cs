@@ -1,0 +1,174 @@
+using Esp32At.Device;
+using Esp32At.Emulator.Core;
+using Esp32At.Emulator.Profiles;
+using Esp32At.Hosting;
+using Esp32At.Links;
+using Esp32At.Tests.Device;
+using Esp32At.Tests.EmulatorNet;
+
+namespace Esp32At.Tests.Links;
+
+/// <summary>
+/// Opt-in active receive for TCP links (Esp32AtOptions.ActiveTcpReceive): the mode commands on the wire (per link on
+/// v3.3+, global on v2.2), reads served from the link's buffer with nothing on the wire, and flow control: a slow
+/// reader with RTS/CTS loses no byte; without flow control the host's UART buffer overflows, as the docs say.
+/// </summary>
+public class ActiveReceiveTests
+{
+    private sealed class Rig : IDisposable
+    {
+        public Rig(FirmwareProfile profile, int baud = 0, bool flow = false, int bufferBytes = 8192, int hostBuffer = 0)
+        {
+            Emulator = new EspEmulator(new EmulatorOptions { Profile = profile, SpeedFactor = 0, BootTimeMs = 0 });
+            Wire = new RecordingTransport(new EmulatorTransport(Emulator));
+            Device = new Esp32AtDevice(Wire, new Esp32AtOptions
+            {
+                ActiveTcpReceive = true, ActiveReceiveBufferBytes = bufferBytes, BaudRate = baud, HardwareFlowControl = flow,
+            });
+            Device.Initialize();
+            Device.Executor.Execute("AT+CWMODE=1", 2000);
+            Device.Executor.Execute("AT+CWJAP=\"Home\",\"secret-pass\"", 5000, resendOnBusy: false);
+            Links = new ConnectionTable(Device);
+            Emulator.Port.HostReceiveBufferSize = hostBuffer;
+        }
+
+        public EspEmulator Emulator { get; }
+        public RecordingTransport Wire { get; }
+        public Esp32AtDevice Device { get; }
+        public ConnectionTable Links { get; }
+
+        public void Dispose()
+        {
+            Device.Dispose();
+            Emulator.Dispose();
+        }
+    }
+
+    private static byte[] Pattern(int seed, int size)
+    {
+        var b = new byte[size];
+        new Random(seed).NextBytes(b);
+        return b;
+    }
+
+    private static LoopbackServer Sender(byte[] data) => new(s =>
+    {
+        s.Write(data, 0, data.Length);
+        try { while (s.Read(new byte[64], 0, 64) > 0) { } } catch (IOException) { }
+    });
+
+    /// <summary>Reads until <paramref name="total"/> bytes or a silent <paramref name="quietMs"/>; sleeps between reads.</summary>
+    private static byte[] ReadSlowly(ConnectionTable links, int id, int total, int piece, int pauseMs, int quietMs)
+    {
+        var got = new byte[total];
+        int at = 0;
+        while (at < total)
+        {
+            if (!links.TryReceive(id, got, at, Math.Min(piece, total - at), quietMs, out int n) || n == 0) break;
+            at += n;
+            if (pauseMs > 0) Thread.Sleep(pauseMs);
+        }
+        return got[..at];
+    }
+
+    [Fact]
+    public void PerLinkModeOnV33AndLaterThenReadsPutNothingOnTheWire()
+    {
+        var data = Pattern(1, 5000);
+        using var server = Sender(data);
+        using var rig = new Rig(FirmwareProfile.V4_1_1_C3);
+        int before = rig.Wire.Written.Length;
+        int id = rig.Links.OpenTcp("127.0.0.1", server.Port);
+        Assert.Equal($"AT+CIPRECVTYPE={id},0\r\nAT+CIPSTART={id},\"TCP\",\"127.0.0.1\",{server.Port},,,20000\r\n", rig.Wire.Written[before..]);
+        int opened = rig.Wire.Written.Length;
+
+        var got = ReadSlowly(rig.Links, id, data.Length, 700, 0, 5000);
+
+        Assert.Equal(data, got);
+        Assert.Equal(opened, rig.Wire.Written.Length); // no CIPRECVDATA, no CIPRECVLEN?
+        rig.Links.Close(id);
+    }
+
+    [Fact]
+    public void V22SwitchesTheOneGlobalModeAtInitialisationAndOpensWithoutAModeCommand()
+    {
+        var data = Pattern(2, 3000);
+        using var server = Sender(data);
+        using var rig = new Rig(FirmwareProfile.V2_2_C3);
+        Assert.Contains("AT+CIPRECVMODE=0\r\n", rig.Wire.Written);
+        Assert.DoesNotContain("AT+CIPRECVMODE=1", rig.Wire.Written);
+        int before = rig.Wire.Written.Length;
+        int id = rig.Links.OpenTcp("127.0.0.1", server.Port);
+        Assert.Equal($"AT+CIPSTART={id},\"TCP\",\"127.0.0.1\",{server.Port}\r\n", rig.Wire.Written[before..]);
+        int opened = rig.Wire.Written.Length;
+
+        Assert.Equal(data, ReadSlowly(rig.Links, id, data.Length, 1024, 0, 5000));
+        Assert.Equal(opened, rig.Wire.Written.Length);
+        rig.Links.Close(id);
+    }
+
+    [Fact]
+    public void EndOfStreamAfterTheLastBufferedByte()
+    {
+        var data = Pattern(3, 4000);
+        using var server = new LoopbackServer(s => s.Write(data, 0, data.Length)); // sends, then closes
+        using var rig = new Rig(FirmwareProfile.V4_1_1_C3);
+        int id = rig.Links.OpenTcp("127.0.0.1", server.Port);
+        Thread.Sleep(300); // CLOSED arrives while the bytes still wait in the link's buffer
+        Assert.Equal(data, ReadSlowly(rig.Links, id, data.Length, 1000, 0, 5000));
+        var one = new byte[1];
+        Assert.Equal(0, rig.Links.Receive(id, one, 0, 1, 5000));
+        Assert.Equal(LinkState.Free, rig.Links.StateOf(id));
+    }
+
+    [Fact]
+    public void ClosingWhileThePumpWaitsForRoomDiscardsTheRestAndTheIdWorksAgain()
+    {
+        var big = Pattern(4, 64 * 1024);
+        var fresh = Pattern(5, 1000);
+        using var serverOld = Sender(big);
+        using var serverNew = Sender(fresh);
+        using var rig = new Rig(FirmwareProfile.V4_1_1_C3, bufferBytes: 4096);
+        int id = rig.Links.OpenTcp("127.0.0.1", serverOld.Port);
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        while (rig.Links.Available(id) < 4096 && DateTime.UtcNow < deadline) Thread.Sleep(5);
+        Assert.Equal(4096, rig.Links.Available(id)); // full: the pump waits for room
+        rig.Links.Close(id);
+
+        int again = rig.Links.OpenTcp("127.0.0.1", serverNew.Port);
+        Assert.Equal(fresh, ReadSlowly(rig.Links, again, fresh.Length, 1000, 0, 5000));
+        rig.Links.Close(again);
+    }
+
+    [Fact]
+    public void SlowReaderWithRtsCtsLosesNoByteOf256KiB()
+    {
+        var data = Pattern(6, 256 * 1024);
+        using var server = Sender(data);
+        using var rig = new Rig(FirmwareProfile.V4_1_1_C3, baud: 921600, flow: true, bufferBytes: 4096, hostBuffer: 2048);
+        int id = rig.Links.OpenTcp("127.0.0.1", server.Port);
+
+        var got = ReadSlowly(rig.Links, id, data.Length, 1024, 1, 5000);
+
+        Assert.Equal(data.Length, got.Length);
+        Assert.True(data.AsSpan().SequenceEqual(got), "the stream differs");
+        Assert.Equal(0, rig.Emulator.Port.HostOverrunBytes);
+        rig.Links.Close(id);
+    }
+
+    [Fact]
+    public void SlowReaderWithoutFlowControlOverflowsTheHostsUartBuffer()
+    {
+        var data = Pattern(7, 256 * 1024);
+        using var server = Sender(data);
+        using var rig = new Rig(FirmwareProfile.V4_1_1_C3, bufferBytes: 4096, hostBuffer: 2048);
+        int id = rig.Links.OpenTcp("127.0.0.1", server.Port);
+
+        var got = ReadSlowly(rig.Links, id, data.Length, 1024, 1, 2000);
+
+        // Documented (docs/performance.md, Esp32AtOptions.ActiveTcpReceive): without RTS/CTS nothing holds the ESP, the
+        // host's UART buffer overflows and the bytes are gone; the stream that reaches the application is not the one sent.
+        Assert.True(rig.Emulator.Port.HostOverrunBytes > 0);
+        Assert.False(got.Length == data.Length && data.AsSpan().SequenceEqual(got));
+    }
+}
