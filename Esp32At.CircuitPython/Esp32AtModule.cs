@@ -97,6 +97,52 @@ namespace Esp32At.CircuitPython
             return RequireDevice().SwitchBaudRate(baudRate, hardwareFlowControl);
         }
 
+        /// <summary>Passthrough policy: off (the default; sockets are multi-link, passive receive).</summary>
+        public const int PT_OFF = PassthroughState.Off;
+
+        /// <summary>Passthrough policy: a socket's connect opens the one passthrough link and enters it; close leaves it.</summary>
+        public const int PT_AUTO = PassthroughState.Auto;
+
+        /// <summary>Passthrough policy: connect opens the passthrough link in command mode; <see cref="Passthrough"/> enters and leaves it.</summary>
+        public const int PT_MANUAL = PassthroughState.Manual;
+
+        /// <summary>
+        /// The seed's <c>pt_policy</c> of the device of <see cref="Wifi.Init"/> (<see cref="PT_OFF"/>, <see cref="PT_AUTO"/>, <see cref="PT_MANUAL"/>), read by
+        /// each later connect. Under AUTO/MANUAL a connect (TCP, SSL, or UDP with its fixed remote) needs every other
+        /// link and the server closed: passthrough is single-connection (<c>AT+CIPMUX=0</c>, restored to 1 at close).
+        /// </summary>
+        /// <exception cref="ArgumentException">Not one of the three (the seed's ValueError).</exception>
+        public static int PtPolicy
+        {
+            get { return PoolResources.For(RequireDevice()).Passthrough.Policy; }
+            set { PoolResources.For(RequireDevice()).Passthrough.Policy = value; }
+        }
+
+        /// <summary>
+        /// The seed's <c>passthrough</c>: true while the UART is a raw pipe to the passthrough socket's link. Setting
+        /// true sends <c>AT+CIPSEND</c> (waits for <c>&gt;</c>), false the timed <c>+++</c> (then 1 s, as Espressif
+        /// says); no AT command can run in between (they throw <see cref="AtCommandException"/>).
+        /// </summary>
+        /// <exception cref="InvalidOperationException">No socket is connected in passthrough, or the firmware refused.</exception>
+        public static bool Passthrough
+        {
+            get
+            {
+                var s = PoolResources.For(RequireDevice()).Passthrough.Owner;
+                return s != null && s.PassthroughActive;
+            }
+            set
+            {
+                var s = PoolResources.For(RequireDevice()).Passthrough.Owner;
+                if (s == null)
+                {
+                    if (!value) return;
+                    throw new InvalidOperationException("could not enter passthrough-mode: no socket is connected with PtPolicy PT_MANUAL or PT_AUTO");
+                }
+                s.SetPassthrough(value);
+            }
+        }
+
         private static Esp32AtDevice RequireDevice()
         {
             var d = Wifi.Device;

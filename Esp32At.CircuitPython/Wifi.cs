@@ -46,6 +46,8 @@ namespace Esp32At.CircuitPython
         {
             if (transport == null) throw new ArgumentNullException("transport");
             if (options == null) options = new WifiInitOptions();
+            if (options.PtPolicy < Esp32AtModule.PT_OFF || options.PtPolicy > Esp32AtModule.PT_MANUAL)
+                throw new ArgumentException("illegal passthrough policy mode", "options");
             Deinit();
             LastInitError = null;
             bool hardLine = transport.HasResetLine;
@@ -82,6 +84,7 @@ namespace Esp32At.CircuitPython
                     for (int i = 0; i < servers.Length; i++) servers[i] = new IPv4Address(options.DnsServers[i]).Packed;
                     s.SetDns(servers);
                 }
+                PoolResources.For(d).Passthrough.Policy = options.PtPolicy;
                 lock (gate)
                 {
                     device = d;

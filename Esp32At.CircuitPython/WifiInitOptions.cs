@@ -29,6 +29,9 @@ namespace Esp32At.CircuitPython
         /// <summary>DNS servers (dotted strings, at most 3) to set by hand, or null to keep the automatic ones.</summary>
         public string[] DnsServers { get; set; }
 
+        /// <summary>The seed's <c>pt_policy</c>: sets <see cref="Esp32AtModule.PtPolicy"/> (default <see cref="Esp32AtModule.PT_OFF"/>).</summary>
+        public int PtPolicy { get; set; }
+
         /// <summary>Timeout of quick commands, ms.</summary>
         public int CommandTimeoutMs { get; set; } = 2000;
     }

@@ -25,6 +25,8 @@ namespace Esp32At.Links
         public const string MultipleLinks = "AT+CIPMUX=1";
         public const string PassthroughOn = "AT+CIPMODE=1";
         public const string PassthroughOff = "AT+CIPMODE=0";
+        public const string PassthroughQuery = "AT+CIPMODE?";
+        public const string PassthroughQueryPrefix = "+CIPMODE:";
         public const string PassthroughStartPrefix = "AT+CIPSTART=";
         public const string PassthroughSend = "AT+CIPSEND";
         public const string PassthroughClose = "AT+CIPCLOSE";

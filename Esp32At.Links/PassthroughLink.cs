@@ -44,12 +44,27 @@ namespace Esp32At.Links
         /// <summary>True while the UART is a raw pipe to the link.</summary>
         public bool Active { get { return executor.InPassthrough; } }
 
+        /// <summary>False once the link was closed, or found gone after a reboot of the ESP.</summary>
+        public bool IsOpen { get { return open; } }
+
         /// <summary>
         /// Opens the link in single-connection mode and enters passthrough. <paramref name="kind"/> UDP gets a fixed
         /// remote (the firmware passes only such UDP links through).
         /// </summary>
         /// <exception cref="AtCommandException">The firmware refused (other links or a server exist, connect failed).</exception>
         public static PassthroughLink Open(Esp32AtDevice device, LinkKind kind, string host, int port, int timeoutMs)
+        {
+            return Open(device, kind, host, port, timeoutMs, true, null);
+        }
+
+        /// <summary>
+        /// As <see cref="Open(Esp32AtDevice, LinkKind, string, int, int)"/>; with <paramref name="enter"/> false the link
+        /// is opened with <c>AT+CIPMODE=1</c> but stays in command mode until <see cref="Resume"/>. For SSL,
+        /// <paramref name="tls"/> (null: verify against CA slot 0) goes out in the single-connection forms
+        /// <c>AT+CIPSSLCCONF=&lt;auth&gt;,&lt;pki&gt;,&lt;ca&gt;</c> and <c>AT+CIPSSLCSNI="name"</c> before the connect;
+        /// the certificates must already be on the ESP (<see cref="CertificateStore"/>).
+        /// </summary>
+        public static PassthroughLink Open(Esp32AtDevice device, LinkKind kind, string host, int port, int timeoutMs, bool enter, TlsSettings tls)
         {
             if (device == null) throw new ArgumentNullException("device");
             if (host == null) throw new ArgumentNullException("host");
@@ -58,13 +73,14 @@ namespace Esp32At.Links
             bool done = false;
             try
             {
+                if (kind == LinkKind.Ssl) link.ConfigureTls(device, tls != null ? tls : new TlsSettings(), host);
                 var c = link.command.Clear().Append(LinkCommands.PassthroughStartPrefix)
                     .Append(kind == LinkKind.Udp ? "\"UDP\"" : kind == LinkKind.Ssl ? "\"SSL\"" : "\"TCP\"")
                     .Append(",").AppendQuoted(host, "host").Append(",").Append(port).AppendLineEnd();
                 link.executor.Run(c, null, timeoutMs, false);
                 link.open = true;
                 link.Run(LinkCommands.PassthroughOn);
-                link.Resume();
+                if (enter) link.Resume();
                 done = true;
                 return link;
             }
@@ -78,19 +94,70 @@ namespace Esp32At.Links
         public void Resume()
         {
             if (Active) return;
+            if (!open) throw new InvalidOperationException("the passthrough link is closed");
             executor.EnterPassthrough(command.Clear().Append(LinkCommands.PassthroughSend).AppendLineEnd(), timeoutMs);
         }
 
-        /// <summary>Reads up to <paramref name="count"/> bytes; returns 0 when none came within <paramref name="timeoutMs"/>.</summary>
+        /// <summary>
+        /// Reads up to <paramref name="count"/> bytes; returns 0 when none came within <paramref name="timeoutMs"/>.
+        /// When the stream ended in a boot banner (<c>\r\nready\r\n</c>) and went quiet for
+        /// <see cref="RebootIdleMs"/>, the firmware is asked (see <see cref="CheckForReboot"/>).
+        /// </summary>
+        /// <exception cref="AtRebootedException">The ESP rebooted: passthrough and the link are gone.</exception>
+        /// <exception cref="InvalidOperationException">Not in passthrough.</exception>
         public int Read(byte[] buffer, int offset, int count, int timeoutMs)
         {
-            return executor.ReadPassthrough(buffer, offset, count, timeoutMs);
+            var deadline = Deadline.After(timeoutMs);
+            while (true)
+            {
+                int n = executor.ReadPassthrough(buffer, offset, count, deadline.Slice(RebootIdleMs));
+                if (n > 0 || count == 0) return n;
+                if (executor.PassthroughRebootSuspected(RebootIdleMs)) CheckForReboot();
+                if (deadline.Passed) return 0;
+            }
         }
 
         /// <summary>Writes raw bytes to the peer (the firmware sends them at 2920 bytes or after TRANSINTVL).</summary>
+        /// <exception cref="AtRebootedException">The ESP rebooted (seen as for <see cref="Read"/>).</exception>
         public void Write(byte[] buffer, int offset, int count)
         {
+            if (executor.PassthroughRebootSuspected(RebootIdleMs)) CheckForReboot();
             executor.WritePassthrough(buffer, offset, count);
+        }
+
+        /// <summary>Quiet time after a boot banner in the stream before the firmware is asked whether it rebooted, in ms.</summary>
+        public const int RebootIdleMs = 200;
+
+        /// <summary>
+        /// Passthrough carries no notices, so a reboot shows only as its <c>ready</c> banner among the payload. This
+        /// leaves passthrough (<c>+++</c>) and asks <c>AT+CIPMODE?</c>: a rebooted ESP answers 0 (or garbage, or
+        /// nothing at another baud rate); then the link is marked gone, the device is told (it sets the ESP up
+        /// again, as after any reboot) and <see cref="AtRebootedException"/> is thrown. Payload that only looked like
+        /// a banner gets 1: passthrough is entered again.
+        /// </summary>
+        public void CheckForReboot()
+        {
+            if (!Active) return;
+            executor.ClearRebootSuspicion();
+            Leave();
+            string mode = null;
+            try
+            {
+                var r = new AtResponse();
+                executor.Run(command.Clear().Append(LinkCommands.PassthroughQuery).AppendLineEnd(), r, timeoutMs, true);
+                mode = r.Find(LinkCommands.PassthroughQueryPrefix);
+            }
+            catch (AtCommandException)
+            {
+            }
+            if (mode == "1")
+            {
+                Resume();
+                return;
+            }
+            open = false;
+            executor.ReportReboot();
+            throw new AtRebootedException(LinkCommands.PassthroughSend + " (passthrough)");
         }
 
         /// <summary>
@@ -118,6 +185,20 @@ namespace Esp32At.Links
         public void Dispose()
         {
             Close();
+        }
+
+        private void ConfigureTls(Esp32AtDevice device, TlsSettings tls, string host)
+        {
+            executor.Run(command.Clear().Append(LinkCommands.SslConfig).Append(tls.AuthMode).Append(",")
+                .Append(tls.ClientCertificateSlot).Append(",").Append(tls.CaSlot).AppendLineEnd(), null, timeoutMs, true);
+            if (device.Capabilities.Has("CIPSSLCSNI"))
+                executor.Run(command.Clear().Append(LinkCommands.SslServerName)
+                    .AppendQuoted(tls.ServerName != null ? tls.ServerName : host, "serverName").AppendLineEnd(), null, timeoutMs, true);
+            int alpn = tls.Alpn == null ? 0 : tls.Alpn.Length;
+            if (alpn == 0 || !device.Capabilities.Has("CIPSSLCALPN")) return;
+            command.Clear().Append(LinkCommands.SslAlpn).Append(alpn);
+            for (int i = 0; i < alpn; i++) command.Append(",").AppendQuoted(tls.Alpn[i], "alpn");
+            executor.Run(command.AppendLineEnd(), null, timeoutMs, true);
         }
 
         private void Run(string text)

@@ -27,6 +27,9 @@ namespace Esp32At.CircuitPython
         public readonly LinkServer Server;
         public readonly HostResolver Resolver;
 
+        /// <summary>The passthrough policy and the socket holding the passthrough link.</summary>
+        public readonly PassthroughState Passthrough = new PassthroughState();
+
         /// <summary>The socket that listens (the ESP has one server), or null.</summary>
         public Socket Listener;
 

@@ -41,7 +41,7 @@ namespace Esp32At.CircuitPython
             lock (Sync)
             {
                 CheckUsable();
-                if (LinkId >= 0 || Listening || Eof) throw new OSError(Errno.EISCONN, "the socket is already connected");
+                if (LinkId >= 0 || Pt != null || Listening || Eof) throw new OSError(Errno.EISCONN, "the socket is already connected");
                 RemoteHost = host;
                 RemotePort = port;
                 OpenLink(host, port);
@@ -60,6 +60,11 @@ namespace Esp32At.CircuitPython
         {
             int timeoutMs = TimeoutMs > 0 ? TimeoutMs : DefaultConnectTimeoutMs;
             if (port < 1 || port > 65535) throw new OSError(Errno.EINVAL, "port must be 1 to 65535");
+            if (Resources.Passthrough.Policy != PassthroughState.Off)
+            {
+                OpenPassthrough(host, port, timeoutMs);
+                return;
+            }
             var table = Resources.Table;
             try
             {

@@ -37,6 +37,9 @@ namespace Esp32At.CircuitPython
         /// </summary>
         internal int ReceiveInto(byte[] buffer, int offset, int count)
         {
+            bool pt;
+            lock (Sync) pt = Pt != null;
+            if (pt) return PassthroughReceive(buffer, offset, count);
             int link;
             int timeoutMs;
             lock (Sync)

@@ -23,6 +23,9 @@ namespace Esp32At.CircuitPython
             if (data == null) throw new ArgumentNullException("data");
             if (offset < 0 || count < 0 || offset > data.Length || count > data.Length - offset)
                 throw new ArgumentOutOfRangeException("count", "offset/count outside the buffer");
+            bool pt;
+            lock (Sync) pt = Pt != null;
+            if (pt) return count == 0 ? 0 : PassthroughSend(data, offset, count);
             int link = ConnectedLink("send");
             if (count == 0) return 0;
             try

@@ -130,10 +130,13 @@ namespace Esp32At.CircuitPython
         {
             int link;
             bool listening;
+            PassthroughLink pt;
             lock (Sync)
             {
                 if (Closed) return;
                 Closed = true;
+                pt = Pt;
+                Pt = null;
                 link = LinkId;
                 listening = Listening;
                 LinkId = -1;
@@ -151,6 +154,7 @@ namespace Esp32At.CircuitPython
                 }
             }
             if (listening) StopServer();
+            if (pt != null) ClosePassthrough(pt);
         }
 
         /// <summary>Closes the socket (the core's context manager exit).</summary>

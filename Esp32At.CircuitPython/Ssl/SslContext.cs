@@ -165,6 +165,12 @@ namespace Esp32At.CircuitPython
         /// <summary>Opens the TLS link of <paramref name="sock"/> (called by connect, the socket's lock held).</summary>
         internal int Open(Socket sock, string host, int port, int timeoutMs)
         {
+            return sock.Resources.Table.OpenSsl(host, port, PassthroughSettings(sock, host), timeoutMs);
+        }
+
+        /// <summary>The TLS settings of a connect to <paramref name="host"/>, with the CA and client PKI provisioned.</summary>
+        internal TlsSettings PassthroughSettings(Socket sock, string host)
+        {
             var tls = new TlsSettings();
             byte[] ca;
             byte[] cert;
@@ -187,7 +193,7 @@ namespace Esp32At.CircuitPython
                 resources.Table.Certificates.LoadClientCertificate(cert, key, 0);
                 tls.UseClientCertificate = true;
             }
-            return resources.Table.OpenSsl(host, port, tls, timeoutMs);
+            return tls;
         }
 
         /// <summary>Listen of a server-side socket: provisions the server PKI this context holds and starts the TLS server.</summary>

@@ -25,9 +25,13 @@ public sealed class RecordingTransport(IAtTransport inner) : IAtTransport
     public void SetLineSettings(int baudRate, bool hardwareFlowControl) => inner.SetLineSettings(baudRate, hardwareFlowControl);
     public int Read(byte[] buffer, int offset, int count, int timeoutMs) => inner.Read(buffer, offset, count, timeoutMs);
 
+    /// <summary>Called with each write's bytes (as Latin-1 text) before they go on.</summary>
+    public Action<string>? OnWrite { get; set; }
+
     public void Write(byte[] buffer, int offset, int count)
     {
         if (Recording) lock (written) written.Append(Encoding.Latin1.GetString(buffer, offset, count));
+        OnWrite?.Invoke(Encoding.Latin1.GetString(buffer, offset, count));
         long start = GC.GetAllocatedBytesForCurrentThread();
         inner.Write(buffer, offset, count);
         AllocatedInside += GC.GetAllocatedBytesForCurrentThread() - start;

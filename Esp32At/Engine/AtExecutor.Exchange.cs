@@ -20,6 +20,9 @@ namespace Esp32At.Engine
             if (response != null) response.Clear();
             lock (stateLock)
             {
+                if (passthrough || passthroughStarting)
+                    throw new AtCommandException(Describe(command), "passthrough",
+                        Describe(command) + ": not sent, the UART is in passthrough (leave it first)");
                 pending = true;
                 pendingCommand = command;
                 pendingResponse = response;

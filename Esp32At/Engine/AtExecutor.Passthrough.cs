@@ -19,6 +19,11 @@ namespace Esp32At.Engine
         private bool passthrough;
         private bool leaveRequested; // LeavePassthrough sent "+++": the pump ends passthrough before its next read
         private readonly AutoResetEvent rawLeft = new AutoResetEvent(false);
+        private static readonly byte[] BootBanner = { 13, 10, (byte)'r', (byte)'e', (byte)'a', (byte)'d', (byte)'y', 13, 10 };
+        private int bannerMatched; // bytes of BootBanner matched at the end of the raw stream so far
+        private long bannerTicks; // when the raw stream last carried BootBanner (0: not since passthrough began)
+        private int afterBanner; // bytes since it: a boot prints at most its Wi-Fi lines after ready
+        private const int BootTailBytes = 128;
 
         bool IAtStreamSink.InPassthrough
         {
@@ -46,6 +51,8 @@ namespace Esp32At.Engine
                 {
                     passthroughArmed = true;
                     passthrough = false;
+                    bannerMatched = 2; // the prompt follows a line end
+                    bannerTicks = 0;
                 }
                 bool entered = false;
                 try
@@ -190,9 +197,49 @@ namespace Esp32At.Engine
             lock (stateLock)
             {
                 lastByteTicks = DateTime.UtcNow.Ticks;
+                WatchForBanner(ring.Storage, offset, n);
                 ring.Commit(n);
             }
             rawData.Set();
+        }
+
+        /// <summary>
+        /// True when the passthrough stream carried a boot banner's <c>\r\nready\r\n</c>, at most 128 bytes after it,
+        /// and then nothing for <paramref name="idleMs"/>: the ESP may have rebooted into command mode (or the payload only looked like
+        /// it; the caller asks the firmware). Cleared by <see cref="ClearRebootSuspicion"/> and by entering again.
+        /// </summary>
+        public bool PassthroughRebootSuspected(int idleMs)
+        {
+            lock (stateLock)
+            {
+                if (!passthrough || bannerTicks == 0) return false;
+                return DateTime.UtcNow.Ticks - lastByteTicks >= idleMs * TimeSpan.TicksPerMillisecond;
+            }
+        }
+
+        /// <summary>Forgets a boot banner seen in the passthrough stream (it was payload).</summary>
+        public void ClearRebootSuspicion()
+        {
+            lock (stateLock) bannerTicks = 0;
+        }
+
+        // Callers hold stateLock. A banner followed by more than BootTailBytes is payload, not a boot (which prints at
+        // most WIFI CONNECTED / WIFI GOT IP after its ready).
+        private void WatchForBanner(byte[] data, int offset, int count)
+        {
+            for (int i = 0; i < count; i++)
+            {
+                byte b = data[offset + i];
+                if (bannerTicks != 0 && ++afterBanner > BootTailBytes) bannerTicks = 0; // a stream went on: payload
+                if (b == BootBanner[bannerMatched]) bannerMatched++;
+                else bannerMatched = b == 13 ? 1 : 0;
+                if (bannerMatched == BootBanner.Length)
+                {
+                    bannerTicks = DateTime.UtcNow.Ticks;
+                    bannerMatched = 0;
+                    afterBanner = 0;
+                }
+            }
         }
 
         private static bool OnlyPluses(byte[] buffer, int offset, int count)
