@@ -31,7 +31,7 @@ public static class TcpIpSendCommands
         if (c.Line.Kind != CommandKind.Set) throw new CommandException();
         var (id, at) = LinkArguments.Of(c);
         int count = c.Line.Count - at;
-        if (count != 1 && count != 3) throw new CommandException("0x01060000");
+        if (count != 1 && count != 3) throw new CommandException($"0x0106{at + (count < 1 ? 1 : 3):x2}{Math.Min(c.Line.Count, 255):x2}");
         long length = c.Line.Int(at);
         var link = LinkArguments.Open(c, id);
         if (c.State.CipMode == 1) throw new CommandException("0x010a0000");

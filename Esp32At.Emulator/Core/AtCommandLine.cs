@@ -33,10 +33,12 @@ public sealed class AtCommandLine
     public string String(int i) => i < args.Count ? args[i].Text : throw new CommandException();
 
     /// <summary>Argument <paramref name="i"/> as the firmware's <c>esp_at_get_para_as_digit</c> reads it
-    /// (<see cref="TryParseDigit"/>); anything else is a parameter error.</summary>
+    /// (<see cref="TryParseDigit"/>); omitted is PARA_INVALID (<c>0x0107&lt;i&gt;</c>), quoted or malformed PARA_PARSE_FAIL
+    /// (<c>0x0108&lt;i&gt;</c>), the rule every handler shares (docs/emulator-parameters.md "The parser").</summary>
     public long Int(int i)
     {
-        if (i >= args.Count || args[i].Quoted || !TryParseDigit(args[i].Text, out var v)) throw new CommandException();
+        if (IsEmpty(i)) throw new CommandException($"0x0107{i:x4}");
+        if (args[i].Quoted || !TryParseDigit(args[i].Text, out var v)) throw new CommandException($"0x0108{i:x4}");
         return v;
     }
 

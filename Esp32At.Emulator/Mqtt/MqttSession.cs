@@ -23,6 +23,7 @@ public sealed class MqttSession(EspEmulator emulator)
     private readonly object gate = new();
     private readonly List<(string Topic, int Qos)> subscriptions = [];
     private IMqttClient? client;
+    private IMqttClient? broken; // the client of a broken link, kept open until the reconnect has taken over its session
     private int generation; // a client of an earlier connection never reports after MQTTCLEAN or a reboot
 
     public MqttConfig Config { get; private set; } = new();
@@ -197,23 +198,29 @@ public sealed class MqttSession(EspEmulator emulator)
             gen = generation;
         }
         if (c is null) return;
-        Lost(c, gen);
-        c.Dispose(); // MQTTnet's Dispose sends no DISCONNECT and raises no event
+        // A broken link sends nothing: the broker learns of it from the reconnect, which takes the session over. The
+        // old connection stays open (silent, its messages dropped) until then: closing it first would race the
+        // broker's clean-up of it against the new connection (MQTTnet's broker then deletes the new session with
+        // its subscriptions when the clean-up lands just after the takeover).
+        if (Lost(c, gen)) lock (gate) broken = c;
+        else c.Dispose(); // MQTTnet's Dispose sends no DISCONNECT and raises no event
     }
 
     /// <summary>The broker connection of <paramref name="c"/> is gone: <c>+MQTTDISCONNECTED:0</c>, then reconnect=1 retries.</summary>
-    private void Lost(IMqttClient c, int gen)
+    /// <returns>True when a reconnect was started.</returns>
+    private bool Lost(IMqttClient c, int gen)
     {
         bool again;
         lock (gate)
         {
-            if (gen != generation || !ReferenceEquals(client, c)) return;
+            if (gen != generation || !ReferenceEquals(client, c)) return false;
             State = MqttState.Disconnected;
             client = null;
             again = Reconnect;
         }
         emulator.Output("+MQTTDISCONNECTED:0\r\n");
         if (again) new Thread(() => ReconnectLoop(gen)) { IsBackground = true, Name = "esp-at mqtt reconnect" }.Start();
+        return again;
     }
 
     private IMqttClient? Reset()
@@ -221,6 +228,8 @@ public sealed class MqttSession(EspEmulator emulator)
         generation++;
         var old = client;
         client = null;
+        broken?.Dispose();
+        broken = null;
         subscriptions.Clear();
         Config = new MqttConfig();
         State = MqttState.Uninitialized;
@@ -244,7 +253,7 @@ public sealed class MqttSession(EspEmulator emulator)
     {
         c.ApplicationMessageReceivedAsync += e =>
         {
-            lock (gate) if (gen != generation) return Task.CompletedTask;
+            lock (gate) if (gen != generation || !ReferenceEquals(client, c)) return Task.CompletedTask;
             var m = e.ApplicationMessage;
             foreach (var notice in MqttNotices.SubRecv(m.Topic, System.Buffers.BuffersExtensions.ToArray(m.Payload), (int)m.QualityOfServiceLevel)) emulator.Output(notice);
             return Task.CompletedTask;
@@ -260,6 +269,7 @@ public sealed class MqttSession(EspEmulator emulator)
     // "MQTT will reconnect automatically"].
     private void ReconnectLoop(int gen)
     {
+        IMqttClient? taken;
         while (true)
         {
             emulator.Clock.Delay(ReconnectIntervalMs);
@@ -287,7 +297,10 @@ public sealed class MqttSession(EspEmulator emulator)
                 }
                 client = fresh;
                 State = subscriptions.Count > 0 ? MqttState.Subscribed : MqttState.Connected;
+                taken = broken;
+                broken = null;
             }
+            taken?.Dispose(); // the broker has handed its session to the new connection
             Attach(fresh, gen);
             emulator.Output(MqttNotices.Connected(this) + "\r\n");
             return;

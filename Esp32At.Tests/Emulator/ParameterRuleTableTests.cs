@@ -11,7 +11,7 @@ namespace Esp32At.Tests.Emulator;
 /// </summary>
 public class ParameterRuleTableTests
 {
-    private const string Basic = "Basic_AT_Commands.rst", Wifi = "Wi-Fi_AT_Commands.rst", Tcp = "TCP-IP_AT_Commands.rst";
+    private const string Basic = "Basic_AT_Commands.rst", Wifi = "Wi-Fi_AT_Commands.rst", Tcp = "TCP-IP_AT_Commands.rst", Mqtt = "MQTT_AT_Commands.rst";
 
     /// <summary>line, expected answer, doc, oldest profile version that has the command.</summary>
     private static readonly (string Line, string Expected, string Doc, string Since)[] Rules =
@@ -61,9 +61,45 @@ public class ParameterRuleTableTests
         ("AT+CIPSNTPCFG=1,15", Err("01070001"), Tcp + " AT+CIPSNTPCFG <timezone> -12..14 or UTC offset", "2.2"),
         ("AT+CIPSNTPINTV=14", Err("01070000"), Tcp + " AT+CIPSNTPINTV <interval second> 15-4294967", "2.4"),
         ("AT+TRANSINTVL=1001", Err("01070000"), Tcp + " AT+TRANSINTVL <interval> 0-1000", "3.2"),
+        ("AT+CIPSEND=", Err("01070000"), Tcp + " AT+CIPSEND: <length> is not optional", "2.2"),
+        ("AT+CIPSEND=\"5\"", Err("01080000"), Tcp + " AT+CIPSEND: <length> is a number (quoted = parse fail)", "2.2"),
+        ("AT+CIPSEND=5,1,2,3", Err("01060304"), Tcp + " AT+CIPSEND single link: <length>[,<remote host>,<remote port>] (need 3, given 4)", "2.2"),
+        ("AT+CIPSEND=5", Err("010a0000"), Tcp + " AT+CIPSEND with no link open: execution failed", "2.2"),
+        ("AT+CIPSENDEX=", Err("01070000"), Tcp + " AT+CIPSENDEX: <length> is not optional", "2.2"),
+        ("AT+CIPSENDEX=5,1,2,3", Err("01060304"), Tcp + " AT+CIPSENDEX single link: at most three parameters", "2.2"),
+        ("AT+CIPSENDL=1", Err("010a0000"), Tcp + " AT+CIPSENDL with no link open: execution failed", "2.4"),
+        ("AT+CIPRECVDATA=", Err("01070000"), Tcp + " AT+CIPRECVDATA: <len> is not optional", "2.2"),
+        ("AT+CIPDOMAIN=\"\"", Err("010a0000"), Tcp + " AT+CIPDOMAIN: an empty name does not resolve (execution failed)", "2.2"),
+        ("AT+PING=", Err("01070000"), Tcp + " AT+PING: <host> is a string, not optional", "2.2"),
+        ("AT+PING=\"\"", Err("01070000"), Tcp + " AT+PING: an empty <host> is refused", "2.2"),
+        ("AT+MDNS=2", Err("01070000"), Tcp + " AT+MDNS <enable> 0|1", "2.2"),
+        ("AT+MDNS=1,\"\",", Err("01060403"), Tcp + " AT+MDNS=1 needs <hostname>,<service_name>,<port> (need 4, given 3)", "2.2"),
+        ("AT+CWQIF=\"zz\"", Err("010a0000"), Wifi + " AT+CWQIF with the soft-AP off (CWMODE 1 at boot): execution failed", "2.2"),
+        ("AT+MQTTUSERCFG=1,1,\"c\",\"u\",\"p\",0,0,\"\"", Mq("6011"), Mqtt + " AT+MQTTUSERCFG <LinkID> only 0 (AT_MQTT_LINK_ID_VALUE_IS_WRONG)", "2.2"),
+        ("AT+MQTTUSERCFG=0,11,\"c\",\"u\",\"p\",0,0,\"\"", Mq("6013"), Mqtt + " AT+MQTTUSERCFG <scheme> 1-10 (AT_MQTT_SCHEME_VALUE_IS_WRONG)", "2.2"),
+        ("AT+MQTTUSERCFG=0,1,\"c\",\"u\",\"p\",0,0", Mq("6008"), Mqtt + " AT+MQTTUSERCFG: eight parameters (AT_MQTT_PARAMETER_COUNTS_IS_WRONG)", "2.2"),
+        ("AT+MQTTCONNCFG=0,0,0,\"\",\"\",3,0", Mq("6037"), Mqtt + " AT+MQTTCONNCFG <lwt_qos> 0-2 (AT_MQTT_LWT_QOS_VALUE_IS_WRONG)", "2.2"),
+        ("AT+MQTTCONN=0,\"h\",0,0", Mq("6001"), Mqtt + " AT+MQTTCONN before AT+MQTTUSERCFG (AT_MQTT_NO_CONFIGURED)", "2.2"),
+        ("AT+MQTTPUB=0,\"t\",\"d\",3,0", Mq("6048"), Mqtt + " AT+MQTTPUB <qos> 0-2 (AT_MQTT_QOS_VALUE_IS_WRONG)", "2.2"),
+        ("AT+MQTTSUB=0,\"t\",3", Mq("6048"), Mqtt + " AT+MQTTSUB <qos> 0-2 (AT_MQTT_QOS_VALUE_IS_WRONG)", "2.2"),
+        ("AT+MQTTUNSUB=0,\"\"", Mq("6042"), Mqtt + " AT+MQTTUNSUB: an empty <topic> (AT_MQTT_TOPIC_IS_NULL)", "2.2"),
+        ("AT+CWINIT=2", Err("01070000"), Wifi + " AT+CWINIT <init> 0|1", "3.2"),
+        ("AT+CWJAP=\"\"", Err("01060201"), Wifi + " AT+CWJAP: <ssid>,<pwd> at least (need 2, given 1)", "2.2"),
+        ("AT+CWJAP=,", Err("01070000"), Wifi + " AT+CWJAP: an empty <ssid> is refused", "2.2"),
+        ("AT+RFPOWER=130", Err("01070000"), Basic + " AT+RFPOWER <wifi_power> 40-84", "2.2"),
+        ("AT+CIPSTAMAC=\"zz\"", Err("01070000"), Tcp + " AT+CIPSTAMAC <mac> six hex bytes", "2.2"),
+        ("AT+CIPSTARTEX=", Err("01060301"), Tcp + " AT+CIPSTARTEX: <type>,<remote host>,<remote port> needed", "2.2"),
+        ("AT+CIPSENDLCFG=0,0", Err("01070000"), Tcp + " AT+CIPSENDLCFG <report size> from 100", "2.4"),
+        ("AT+CIPSSLCCN=\"\"", Err("01070000"), Tcp + " AT+CIPSSLCCN: an empty <common name> is refused", "2.2"),
+        ("AT+SYSTIMESTAMP=-1", Err("01070000"), Basic + " AT+SYSTIMESTAMP <Unix_timestamp> not negative", "2.2"),
+        ("AT+UART_DEF=115200,8,1,0", Err("01060504"), Basic + " AT+UART_DEF: five parameters", "2.2"),
+        ("AT+MQTTCLEAN=1", Mq("6011"), Mqtt + " AT+MQTTCLEAN <LinkID> only 0 (AT_MQTT_LINK_ID_VALUE_IS_WRONG)", "2.2"),
     ];
 
     private static string Err(string code) => $"ERR CODE:0x{code}\r\n\r\nERROR\r\n";
+
+    /// <summary>An MQTT error: MQTT_AT_Commands.rst "MQTT Error Codes", printed as <c>ERR CODE:0x&lt;%08x&gt;</c>.</summary>
+    private static string Mq(string code) => $"ERR CODE:0x0000{code}\r\n\r\nERROR\r\n";
 
     public static TheoryData<string, string, string, string> Rows()
     {
@@ -72,6 +108,40 @@ public class ParameterRuleTableTests
             foreach (var r in Rules)
                 if (p.Version >= Version.Parse(r.Since)) rows.Add(p.Name, r.Line, r.Expected, r.Doc);
         return rows;
+    }
+
+    /// <summary>Every command a profile registers with a set form has a row in docs/emulator-parameters.md's table
+    /// (the doc cannot silently fall behind the emulator); <c>MQTT*</c> covers the MQTT commands.</summary>
+    [Fact]
+    public void EveryRegisteredSetCommandHasADocumentedRow()
+    {
+        var doc = File.ReadAllText(Path.Combine(RepoRoot(), "docs", "emulator-parameters.md"));
+        var table = doc[doc.IndexOf("## The rules, command by command", StringComparison.Ordinal)..];
+        table = table[..table.IndexOf("\n## ", 5, StringComparison.Ordinal)];
+        var documented = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var row in table.Split('\n').Where(l => l.StartsWith("| ", StringComparison.Ordinal)))
+            foreach (var token in row.Split('|')[1].Split([',', '/', ' '], StringSplitOptions.RemoveEmptyEntries))
+                documented.Add(token);
+        var missing = new List<string>();
+        foreach (var p in FirmwareProfile.All)
+        {
+            using var port = new RawPort(p);
+            int i = 0;
+            foreach (var name in port.Emulator.Commands.Names)
+            {
+                bool hasSet = Esp32At.Emulator.Commands.CommandForms.Line(i++, name).Split(',')[4] == "1";
+                if (!hasSet || documented.Contains(name) || name.StartsWith("MQTT", StringComparison.Ordinal) && documented.Contains("MQTT*")) continue;
+                missing.Add($"{p.Name} {name}");
+            }
+        }
+        Assert.Empty(missing);
+    }
+
+    private static string RepoRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Esp32At.TinyCLR.sln"))) dir = dir.Parent;
+        return dir?.FullName ?? throw new DirectoryNotFoundException("Esp32At.TinyCLR.sln");
     }
 
     [Theory]

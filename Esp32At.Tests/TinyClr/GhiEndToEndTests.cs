@@ -149,7 +149,7 @@ public sealed class GhiEndToEndTests : IDisposable
     /// HttpListener.cs#L383-L427 and #L273-L381 over the real provider, a host HttpClient as the peer; Response.cs#L181-L203
     /// (two Sends of the head, then the body), #L419-L444 (Close of the client). After Stop the accept thread's Socket
     /// calls the provider with the closed handle -1 (Socket.cs#L172-L176 reads m_Handle after Poll ended): the provider
-    /// throws SocketException(NotSocket), which HttpListener's loop catches (#L303) and, no longer running, leaves.
+    /// throws SocketException(NotSocket), which HttpListener's loop catches (#L304) and, no longer running, leaves.
     /// </summary>
     [Fact]
     public async Task HttpListener_ServesAHostHttpClient_ThenStopsOnAcceptOfHandleMinusOne()
@@ -177,7 +177,7 @@ public sealed class GhiEndToEndTests : IDisposable
         Assert.Equal(new[] { "SetOption(1,Tcp,NoDelay,1)", "SetOption(1,Socket,ReuseAddress,1)", "Bind(1,16:0.0.0.0:8080)", "Listen(1,10)",
             "Poll(1,-1,SelectRead)", "Accept(1)", "Poll(1,-1,SelectRead)", "Close(1)" }, p.CallsOn(1).Select(x => x.TrimEnd('*')).TakeWhile(x => x != "Close(1)").Append("Close(1)"));
         // After the close: a Poll already under way on handle 1 (Socket.Dispose closes before it sets m_Handle = -1,
-        // Socket.cs#L471-L476), then Poll or Accept with -1; each throws SocketException(NotSocket) and the loop ends.
+        // Socket.cs#L471-L478), then Poll or Accept with -1; each throws SocketException(NotSocket) and the loop ends.
         var after = calls.Skip(closed + 1).ToArray();
         Assert.NotEmpty(after);
         Assert.All(after, x => Assert.Contains(x, new[] { "Poll(1,-1,SelectRead)", "Poll(-1,-1,SelectRead)", "Accept(-1)" }));

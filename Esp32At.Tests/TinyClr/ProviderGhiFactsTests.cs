@@ -74,7 +74,7 @@ public class ProviderGhiFactsTests
 
     /// <summary>
     /// After HttpListener.Stop the accept thread's Socket passes the closed handle -1 to Poll and Accept
-    /// (Socket.cs#L165-L176, #L450-L465 read m_Handle again). HttpListener.cs#L303-L318 retries a SocketException and,
+    /// (Socket.cs#L165-L183, #L450-L468 read m_Handle again). HttpListener.cs#L304-L318 retries a SocketException and,
     /// no longer running, leaves; anything else would also end it, but an accepted "socket" would crash its NetworkStream.
     /// So: SocketException(NotSocket), for -1 and for the closed listener's old handle, and for an Accept waiting in the
     /// provider when the listener closes. No AT traffic for any of them.

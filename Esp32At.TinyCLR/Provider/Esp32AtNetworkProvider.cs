@@ -23,6 +23,8 @@ namespace Esp32At.TinyCLR.Provider
     public sealed partial class Esp32AtNetworkProvider : INetworkControllerProvider
     {
         private readonly object gate = new object();
+        private readonly object startLock = new object();
+        private bool enabled;
         private readonly Hashtable sockets = new Hashtable();
         private readonly Esp32AtOptions options;
         private IAtTransport transport;
@@ -47,10 +49,10 @@ namespace Esp32At.TinyCLR.Provider
             events = new ProviderEventQueue(RaiseEvent);
         }
 
-        /// <summary>The ESP, once enabled.</summary>
+        /// <summary>The ESP, once started (<see cref="EnsureStarted"/>).</summary>
         public Esp32AtDevice Device { get; private set; }
 
-        /// <summary>The ESP's link table, once enabled.</summary>
+        /// <summary>The ESP's link table, once started.</summary>
         public ConnectionTable Table { get; private set; }
 
         /// <summary>The ESP's one server, once enabled.</summary>
@@ -59,7 +61,7 @@ namespace Esp32At.TinyCLR.Provider
         /// <summary>Name resolution through the ESP, once enabled.</summary>
         public HostResolver Resolver { get; private set; }
 
-        /// <summary>Wi-Fi station and soft-AP control (scan, RSSI, MAC, ...), once enabled.</summary>
+        /// <summary>Wi-Fi station and soft-AP control (scan, RSSI, MAC, ...), once started.</summary>
         public WifiService Wifi { get; private set; }
 
         /// <summary>TCP Connect records the peer and opens the link at first use, so SslStream can still make it TLS (default true).</summary>
@@ -100,7 +102,7 @@ namespace Esp32At.TinyCLR.Provider
 
         /// <summary>
         /// Wi-Fi settings for <see cref="Enable"/>: SSID (1-32 bytes), password (empty or 8-64 bytes), static address and
-        /// DNS when <c>DhcpEnable</c>/<c>DynamicDnsEnable</c> are false, MAC address. Applied now when already enabled.
+        /// DNS when <c>DhcpEnable</c>/<c>DynamicDnsEnable</c> are false, MAC address. Applied now when enabled (not merely started).
         /// </summary>
         public void SetInterfaceSettings(NetworkInterfaceSettings settings)
         {
@@ -114,8 +116,13 @@ namespace Esp32At.TinyCLR.Provider
             int pw = wifi.Password == null ? 0 : Encoding.UTF8.GetBytes(wifi.Password).Length;
             if (pw != 0 && (pw < 8 || pw > 64)) throw new ArgumentException("Password must be empty (open network) or 8 to 64 bytes", "settings");
             if (wifi.MacAddress != null && wifi.MacAddress.Length != 6) throw new ArgumentException("MacAddress must be 6 bytes", "settings");
-            lock (gate) this.settings = wifi;
-            if (Device != null) ApplySettings(wifi);
+            bool now;
+            lock (gate)
+            {
+                this.settings = wifi;
+                now = enabled;
+            }
+            if (now) ApplySettings(wifi);
         }
 
         /// <summary>
@@ -127,19 +134,36 @@ namespace Esp32At.TinyCLR.Provider
             var uart = settings as UartNetworkCommunicationInterfaceSettings;
             if (uart == null) throw new ArgumentException("the ESP32 provider takes UartNetworkCommunicationInterfaceSettings", "settings");
             if (uart.BaudRate < 0) throw new ArgumentOutOfRangeException("settings", "BaudRate must not be negative");
-            if (Device != null) throw new InvalidOperationException("set the UART before Enable");
+            if (Device != null) throw new InvalidOperationException("set the UART before Enable (and before the first module query)");
             options.BaudRate = uart.BaudRate;
             options.HardwareFlowControl = uart.Handshaking == UartHandshake.RequestToSend;
         }
 
-        /// <summary>Initialises the ESP (first call), then joins the configured network and applies its IP settings.</summary>
+        /// <summary>Starts the ESP (first call), then joins the configured network and applies its IP settings.</summary>
         public void Enable()
         {
-            if (Device == null)
+            EnsureStarted();
+            WiFiNetworkInterfaceSettings wifi;
+            lock (gate)
             {
+                wifi = settings;
+                enabled = true;
+            }
+            if (wifi != null) ApplySettings(wifi);
+        }
+
+        /// <summary>
+        /// Starts the ESP once (hard reset if wired, set-up, Wi-Fi service, connection table) without joining a network;
+        /// <see cref="Enable"/> and the module queries (<see cref="GetFirmwareVersion"/>, <see cref="Scan"/>, ...) call it.
+        /// Later calls do nothing.
+        /// </summary>
+        public void EnsureStarted()
+        {
+            lock (startLock)
+            {
+                if (Device != null) return;
                 var device = new Esp32AtDevice(transport, options);
                 device.Initialize();
-                Device = device;
                 Table = new ConnectionTable(device);
                 Resolver = new HostResolver(device);
                 Server = new LinkServer(Table);
@@ -147,15 +171,14 @@ namespace Esp32At.TinyCLR.Provider
                 Wifi.Connected += OnWifiConnected;
                 Wifi.GotIp += OnWifiGotIp;
                 Wifi.Disconnected += OnWifiDisconnected;
+                Device = device;
             }
-            WiFiNetworkInterfaceSettings wifi;
-            lock (gate) wifi = settings;
-            if (wifi != null) ApplySettings(wifi);
         }
 
         /// <summary>Leaves the network (links close); the ESP stays initialised.</summary>
         public void Disable()
         {
+            lock (gate) enabled = false;
             if (Wifi == null) return;
             Wifi.Leave();
             // WIFI DISCONNECT may follow CWQAP's OK: wait for it so GetLinkConnected is false on return.

@@ -40,7 +40,9 @@ namespace Esp32At.Device
         /// buffer is full, and only the flow control then holds the ESP; without it the UART driver's buffer overflows
         /// and bytes are lost. On v3.3+ the mode is per link (<c>AT+CIPRECVTYPE=&lt;id&gt;,0</c> before each CIPSTART);
         /// v2.2 has only the global <c>AT+CIPRECVMODE=0</c>, so there every link is active, UDP and accepted server
-        /// clients included. While a link's buffer is full, commands on any link wait until it is read.
+        /// clients included. While a link's buffer is full, commands on any link wait until it is read. On TinyCLR the
+        /// native UART driver keeps draining the line into its read buffer even when that is full, so there a reader may
+        /// fall behind by at most this buffer + the ring + the UART read buffer (docs/performance.md, "Active receive").
         /// </summary>
         public bool ActiveTcpReceive { get; set; }
 
