@@ -121,4 +121,61 @@ public class PassthroughLinkTests
         Assert.Equal(0, f.Device.Executor.Execute("AT", 2000).LineCount); // the command channel answers
         Assert.Equal("1", f.Device.Executor.Execute("AT+CIPMUX?", 2000).Find("+CIPMUX:"));
     }
+
+    [Fact]
+    public void UdpWithAFixedRemoteGoesThroughRaw()
+    {
+        using var f = new LinkFixture();
+        using var peer = new UdpClient(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 0)) { Client = { ReceiveTimeout = 5000 } };
+        int peerPort = ((System.Net.IPEndPoint)peer.Client.LocalEndPoint!).Port;
+        using var link = PassthroughLink.Open(f.Device, LinkKind.Udp, "127.0.0.1", peerPort, 5000);
+        link.SettleMs = 0;
+        var dgram = Encoding.ASCII.GetBytes("\r\nOK\r\n+IPD,1:x");
+        link.Write(dgram, 0, dgram.Length);
+        var from = new System.Net.IPEndPoint(System.Net.IPAddress.Any, 0);
+        Assert.Equal(dgram, peer.Receive(ref from));
+        peer.Send(dgram, from);
+        var back = new byte[dgram.Length];
+        int got = 0;
+        while (got < back.Length) { int n = link.Read(back, got, back.Length - got, 5000); Assert.True(n > 0); got += n; }
+        Assert.Equal(dgram, back);
+        link.Close();
+        Assert.Equal("1", f.Device.Executor.Execute("AT+CIPMUX?", 2000).Find("+CIPMUX:"));
+    }
+
+    [Fact]
+    public void SslIsVerifiedAgainstTheCaAndCarriesRawBytes()
+    {
+        using var f = new LinkFixture();
+        using var server = new TlsLoopbackServer(TlsLoopbackServer.Echo);
+        f.Links.Certificates.LoadCa(Encoding.ASCII.GetBytes(TestCertificates.Shared.CaPem), 0);
+        var tls = new TlsSettings { ServerName = TestCertificates.ServerName };
+        using var link = PassthroughLink.Open(f.Device, LinkKind.Ssl, "127.0.0.1", server.Port, 10000, true, tls);
+        link.SettleMs = 0;
+        Assert.True(server.Handshaken.Wait(5000));
+        Assert.Equal(TestCertificates.ServerName, server.ServerName);
+        var data = Tricky(64 * 1024, 7);
+        var writer = new Thread(() => { for (int at = 0; at < data.Length; at += 2048) link.Write(data, at, 2048); });
+        writer.Start();
+        var back = new byte[data.Length];
+        int got = 0;
+        while (got < back.Length) { int n = link.Read(back, got, back.Length - got, 10000); Assert.True(n > 0, $"stalled at {got}"); got += n; }
+        writer.Join();
+        Assert.Equal(data, back);
+    }
+
+    [Fact]
+    public void ARebootInsidePassthroughIsNoticedAndTheCommandChannelWorks()
+    {
+        using var f = new LinkFixture();
+        using var server = new LoopbackServer(LoopbackServer.Echo);
+        using var link = Open(f, server.Port);
+        f.Emulator.Reboot();
+        var buf = new byte[256];
+        Assert.Throws<AtRebootedException>(() => { for (int i = 0; i < 100; i++) link.Read(buf, 0, buf.Length, 1000); });
+        Assert.False(link.Active);
+        Assert.False(link.IsOpen);
+        Assert.True(f.Device.WaitForRecovery(10000));
+        Assert.Equal("1", f.Device.Executor.Execute("AT+CIPMUX?", 2000).Find("+CIPMUX:"));
+    }
 }
