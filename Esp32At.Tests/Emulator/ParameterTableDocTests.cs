@@ -46,7 +46,8 @@ public partial class ParameterTableDocTests
     public void EveryCodeTableCommandHasADocRow()
     {
         var documented = DocRows().SelectMany(r => r.Commands).ToHashSet(StringComparer.Ordinal);
-        Assert.Empty(ParameterTable.Commands.Where(c => !documented.Contains(c)));
+        var missing = ParameterTable.Commands.Where(c => !documented.Contains(c)).ToList();
+        Assert.Empty(missing);
     }
 
     [Fact]
