@@ -26,9 +26,10 @@ public sealed class CommandLatency
     /// <summary>Processing time of a command not in the table.</summary>
     public const int DefaultMs = 1;
 
-    // How early the command thread may wake before the due time (0.5 ms; a monitor wait overshoots by 0.1-0.2 ms on an
-    // idle machine); the port holds its answer until the due time.
-    private static readonly long WakeEarlyTicks = Stopwatch.Frequency / 2000;
+    // How early the command thread may wake before the due time (1.5 ms: starting its thread takes 0.2 ms, a monitor wait
+    // overshoots by 0.1-0.2 ms on an idle machine and more on a loaded one; at 0.5 ms they were 0.1-0.17 ms late on
+    // average); the port holds its answer until the due time, so only the command's side effects may come early.
+    private static readonly long WakeEarlyTicks = Stopwatch.Frequency * 3 / 2000;
 
     private readonly Dictionary<string, int> table = new(StringComparer.Ordinal)
     {
