@@ -38,6 +38,12 @@ public sealed class LineRateRunner(RunSettings settings, TextWriter? log = null)
                     foreach (int read in settings.ReadSizes)
                         report.Throughput.Add(Step(profile, baud, $"receive active {Size.Text(read)}", rig => TcpReceive.Run(rig, bulk, read, true), active: true));
                 }
+                if (settings.Runs("passthrough") && profile == settings.Profiles[0])
+                {
+                    // UART-Wi-Fi passthrough, on the first (newest) profile only: the same bulk sizes as the TCP rows.
+                    report.Passthrough.Add(Step(profile, baud, "passthrough receive", rig => PassthroughTransfer.RunReceive(rig, bulk, settings.ReadSizes[^1])));
+                    report.Passthrough.Add(Step(profile, baud, "passthrough send", rig => PassthroughTransfer.RunSend(rig, bulk)));
+                }
                 if (settings.Runs("udp"))
                 {
                     report.Udp.Add(Step(profile, baud, "udp", rig => UdpSend.Run(rig, settings.UdpSize, settings.UdpDuration)));

@@ -13,7 +13,9 @@ using Esp32At.Emulator.Profiles;
 //   --interp [--bytes N] the CPU cost of the device code on the .NET JIT, Mono's JIT and Mono's IL interpreter
 //                     (needs mono on the PATH for the last two); updates its section of docs/performance.md unless --no-docs
 //   --bauds a,b       --profiles p,q       --out DIR       --no-docs
-//   --only a,b        only these scenario groups: tcp, active (receive with Esp32AtOptions.ActiveTcpReceive), udp, http, page, https, allocation (use with --out or --no-docs)
+//   --only a,b        only these scenario groups: tcp, active (receive with Esp32AtOptions.ActiveTcpReceive), passthrough, udp, http, page, https, allocation (use with --out or --no-docs)
+//   --passthrough     only the passthrough (CIPMODE=1) receive and send rows, at --bauds, on the first of --profiles; prints its
+//                     table and writes nothing (the full run includes these rows)
 //   --lwesp BINARY    side by side with lwesp (scripts/conformance-lwesp.sh --bench builds it and passes it here):
 //                     TCP receive and UDP send, ours and lwesp's, on one profile (--profiles, first) at --bauds
 if (args.Contains("--micro"))
@@ -74,6 +76,18 @@ if (args.Contains("--mqtt"))
                 Console.WriteLine(Esp32At.Benchmarks.Scenarios.MqttPublish.Run(rig, brokerPort, size, qos, TimeSpan.FromSeconds(2)));
     }
     broker.Dispose();
+    return 0;
+}
+
+if (args.Contains("--passthrough"))
+{
+    var pt = new RunSettings { Only = new HashSet<string> { "passthrough" } };
+    if (Option("--bauds") is { } ptBauds) pt = pt with { Bauds = ptBauds.Split(',').Select(int.Parse).ToArray() };
+    if (Option("--profiles") is { } ptProfiles) pt = pt with { Profiles = ptProfiles.Split(',').Select(FirmwareProfile.Named).ToArray() };
+    Console.WriteLine($"Esp32At passthrough benchmark: bauds {string.Join(", ", pt.Bauds)}; firmware {pt.Profiles[0].Name}; network path {Esp32At.Benchmarks.Line.BenchRig.Path.Describe()}");
+    var ptReport = new LineRateRunner(pt, Console.Out).Run();
+    Console.WriteLine();
+    Console.WriteLine(MarkdownTables.PassthroughTable(ptReport.Passthrough));
     return 0;
 }
 

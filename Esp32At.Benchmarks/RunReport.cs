@@ -6,6 +6,8 @@ namespace Esp32At.Benchmarks;
 public sealed class RunReport
 {
     public List<ThroughputResult> Throughput { get; } = [];
+    /// <summary>Passthrough (CIPMODE=1) receive and send, same columns as <see cref="Throughput"/>.</summary>
+    public List<ThroughputResult> Passthrough { get; } = [];
     public List<UdpResult> Udp { get; } = [];
     public List<UdpReceiveResult> UdpReceive { get; } = [];
     public List<HttpResult> Http { get; } = [];

@@ -28,7 +28,7 @@ public sealed record RunSettings
     public int SslHandshakeMs { get; init; } = 1500;
     public int AllocationOperations { get; init; } = 100;
 
-    /// <summary>Only the scenario groups named here (tcp, active, udp, http, page, https, allocation); null: all (<c>--only a,b</c>).</summary>
+    /// <summary>Only the scenario groups named here (tcp, active, passthrough, udp, http, page, https, allocation); null: all (<c>--only a,b</c>).</summary>
     public IReadOnlySet<string>? Only { get; init; }
 
     /// <summary>Whether scenario group <paramref name="name"/> runs.</summary>

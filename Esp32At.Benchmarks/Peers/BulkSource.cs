@@ -3,13 +3,16 @@ using System.Net.Sockets;
 
 namespace Esp32At.Benchmarks.Peers;
 
-/// <summary>A loopback TCP server that, for each client, sends <c>total</c> bytes of a known pattern and closes.</summary>
+/// <summary>
+/// A loopback TCP server that, for each client, sends <c>total</c> bytes of a known pattern and closes; with
+/// <c>awaitTrigger</c> it first waits for one byte from the client (so a timed transfer starts when the client says).
+/// </summary>
 public sealed class BulkSource : IDisposable
 {
     private readonly TcpListener listener = new(IPAddress.Loopback, 0);
     private readonly Thread thread;
 
-    public BulkSource(long total)
+    public BulkSource(long total, bool awaitTrigger = false)
     {
         listener.Start();
         thread = new Thread(() =>
@@ -21,6 +24,8 @@ public sealed class BulkSource : IDisposable
                     using var client = listener.AcceptTcpClient();
                     var stream = client.GetStream();
                     var block = Pattern.Block(8192);
+                    if (awaitTrigger && stream.Read(block, 0, 1) <= 0) continue;
+                    block = Pattern.Block(8192);
                     long left = total;
                     while (left > 0)
                     {

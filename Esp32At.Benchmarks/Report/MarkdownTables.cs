@@ -23,6 +23,8 @@ public static class MarkdownTables
             sb.AppendLine($"| {t.Profile} | {t.Baud} | {t.Case} | {Size.Text(t.Bytes)} | {F(t.Seconds, 2)} | **{P(t.Ratio)}** | {t.RoundTrips} | {t.WireBytesOut} | {t.WireBytesIn} | {t.RingHighWater} | {F(t.BytesPerOp, 1)} |");
         sb.AppendLine();
 
+        if (r.Passthrough.Count > 0) sb.Append(PassthroughTable(r.Passthrough));
+
         sb.AppendLine("### UDP datagrams sent per second");
         sb.AppendLine();
         sb.AppendLine("| Firmware | Baud | Size (B) | Datagrams/s | Payload limit (/s) | / payload limit | Protocol limit (/s) | / protocol limit | Wire bytes per datagram (out + in) | Ring high-water (B) | Allocated (B/op) |");
@@ -75,6 +77,20 @@ public static class MarkdownTables
         sb.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var a in r.Allocations)
             sb.AppendLine($"| {a.Profile} | {a.Baud} | {a.Operations} | **{F(a.SendBytesPerOp, 1)}** | **{F(a.ReceiveBytesPerOp, 1)}** | {F(a.SendTransportBytesPerOp, 1)} | {F(a.ReceiveTransportBytesPerOp, 1)} | {a.RingHighWater} |");
+        return sb.ToString();
+    }
+
+    /// <summary>The passthrough rows, with the TCP table's columns (no command per transfer: host writes, not round trips).</summary>
+    public static string PassthroughTable(IEnumerable<ThroughputResult> rows)
+    {
+        var sb = new StringBuilder();
+        sb.AppendLine("### Passthrough (CIPMODE=1) goodput / line rate");
+        sb.AppendLine();
+        sb.AppendLine("| Firmware | Baud | Case | Bytes | Time (s) | Goodput / line rate | Host writes | Wire bytes host→ESP | Wire bytes ESP→host | Ring high-water (B) | Allocated (B/op) |");
+        sb.AppendLine("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var t in rows)
+            sb.AppendLine($"| {t.Profile} | {t.Baud} | {t.Case} | {Size.Text(t.Bytes)} | {F(t.Seconds, 2)} | **{P(t.Ratio)}** | {t.RoundTrips} | {t.WireBytesOut} | {t.WireBytesIn} | {t.RingHighWater} | {F(t.BytesPerOp, 1)} |");
+        sb.AppendLine();
         return sb.ToString();
     }
 

@@ -29,6 +29,12 @@ public class LineRateSmokeTests
             report.Throughput.Select(t => t.Case));
         // The emulator paces bytes at the line rate: no case can beat it, and every case moves data.
         Assert.All(report.Throughput, t => Assert.InRange(t.Ratio, 0.01, 1.05));
+        // Passthrough: raw bytes only, so the wire carries exactly the payload (plus the receive's one trigger byte).
+        Assert.Equal(["passthrough receive, 8 KiB reads", "passthrough send"], report.Passthrough.Select(t => t.Case));
+        Assert.All(report.Passthrough, t => Assert.InRange(t.Ratio, 0.01, 1.05));
+        Assert.Equal(1, report.Passthrough[0].WireBytesOut);
+        Assert.Equal(report.Passthrough[0].Bytes, report.Passthrough[0].WireBytesIn);
+        Assert.Equal(report.Passthrough[1].Bytes, report.Passthrough[1].WireBytesOut);
         var udp = Assert.Single(report.Udp);
         Assert.InRange(udp.PayloadRatio, 0.001, 1.05);
         Assert.InRange(udp.ProtocolRatio, 0.001, 1.05);
@@ -59,7 +65,7 @@ public class LineRateSmokeTests
         Assert.InRange(allocation.ReceiveBytesPerOp, 0, 4096);
 
         var tables = MarkdownTables.Render(report);
-        foreach (var heading in new[] { "### TCP goodput / line rate", "### UDP datagrams sent per second", "### HTTP GET", "### HTTPS GET", "### Bytes allocated" })
+        foreach (var heading in new[] { "### TCP goodput / line rate", "### Passthrough (CIPMODE=1) goodput", "### UDP datagrams sent per second", "### HTTP GET", "### HTTPS GET", "### Bytes allocated" })
             Assert.Contains(heading, tables);
 
         string dir = Path.Combine(Path.GetTempPath(), "esp32at-bench-" + Guid.NewGuid().ToString("N"));
