@@ -59,6 +59,7 @@ public sealed class EspEmulator : IDisposable
         NetServiceCommands.Register(this);
         TcpIpNameCommands.Register(this);
         PassthroughCommands.Register(this);
+        SleepCommands.Register(this);
         Mqtt.MqttConfigCommands.Register(this);
         Mqtt.MqttConnectionCommands.Register(this);
         MqttLink = new Mqtt.MqttSession(this);

@@ -1,10 +1,8 @@
-using Esp32At.Device;
-using Esp32At.Emulator.Core;
 using Esp32At.Emulator.Profiles;
-using Esp32At.Hosting;
 using Esp32At.Links;
-using Esp32At.Tests.Device;
 using Esp32At.Tests.EmulatorNet;
+using static Esp32At.Tests.Links.ActiveRig;
+using Rig = Esp32At.Tests.Links.ActiveRig;
 
 namespace Esp32At.Tests.Links;
 
@@ -15,62 +13,6 @@ namespace Esp32At.Tests.Links;
 /// </summary>
 public class ActiveReceiveTests
 {
-    private sealed class Rig : IDisposable
-    {
-        public Rig(FirmwareProfile profile, int baud = 0, bool flow = false, int bufferBytes = 8192, int hostBuffer = 0)
-        {
-            Emulator = new EspEmulator(new EmulatorOptions { Profile = profile, SpeedFactor = 0, BootTimeMs = 0 });
-            Wire = new RecordingTransport(new EmulatorTransport(Emulator));
-            Device = new Esp32AtDevice(Wire, new Esp32AtOptions
-            {
-                ActiveTcpReceive = true, ActiveReceiveBufferBytes = bufferBytes, BaudRate = baud, HardwareFlowControl = flow,
-            });
-            Device.Initialize();
-            Device.Executor.Execute("AT+CWMODE=1", 2000);
-            Device.Executor.Execute("AT+CWJAP=\"Home\",\"secret-pass\"", 5000, resendOnBusy: false);
-            Links = new ConnectionTable(Device);
-            Emulator.Port.HostReceiveBufferSize = hostBuffer;
-        }
-
-        public EspEmulator Emulator { get; }
-        public RecordingTransport Wire { get; }
-        public Esp32AtDevice Device { get; }
-        public ConnectionTable Links { get; }
-
-        public void Dispose()
-        {
-            Device.Dispose();
-            Emulator.Dispose();
-        }
-    }
-
-    private static byte[] Pattern(int seed, int size)
-    {
-        var b = new byte[size];
-        new Random(seed).NextBytes(b);
-        return b;
-    }
-
-    private static LoopbackServer Sender(byte[] data) => new(s =>
-    {
-        s.Write(data, 0, data.Length);
-        try { while (s.Read(new byte[64], 0, 64) > 0) { } } catch (IOException) { }
-    });
-
-    /// <summary>Reads until <paramref name="total"/> bytes or a silent <paramref name="quietMs"/>; sleeps between reads.</summary>
-    private static byte[] ReadSlowly(ConnectionTable links, int id, int total, int piece, int pauseMs, int quietMs)
-    {
-        var got = new byte[total];
-        int at = 0;
-        while (at < total)
-        {
-            if (!links.TryReceive(id, got, at, Math.Min(piece, total - at), quietMs, out int n) || n == 0) break;
-            at += n;
-            if (pauseMs > 0) Thread.Sleep(pauseMs);
-        }
-        return got[..at];
-    }
-
     [Fact]
     public void PerLinkModeOnV33AndLaterThenReadsPutNothingOnTheWire()
     {
