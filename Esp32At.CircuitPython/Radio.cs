@@ -58,6 +58,21 @@ namespace Esp32At.CircuitPython
             set { service.SetTxPower((int)Math.Round(value * 4)); }
         }
 
+        /// <summary><c>power_management</c> (<c>AT+SLEEP</c>): None 0, Min 1, Max 3; setting Unknown throws <see cref="ArgumentException"/>.</summary>
+        public PowerManagement PowerManagement
+        {
+            get
+            {
+                int mode = service.QuerySleepMode();
+                return mode == 0 ? PowerManagement.None : mode == 1 ? PowerManagement.Min : mode == 3 ? PowerManagement.Max : PowerManagement.Unknown;
+            }
+            set
+            {
+                if (value < PowerManagement.None || value > PowerManagement.Max) throw new ArgumentException("None, Min or Max", "value");
+                service.SetSleepMode(value == PowerManagement.Max ? WifiService.SleepModemListenInterval : (int)value);
+            }
+        }
+
         /// <summary>The two-letter country code (<c>AT+CWCOUNTRY</c>); setting it keeps the policy and picks its channels (US/CA 1-11, JP 1-14, else 1-13).</summary>
         public string Country
         {

@@ -52,6 +52,9 @@ namespace Esp32At.Wifi
         public const string TxPower = "AT+RFPOWER=";
         public const string TxPowerQuery = "AT+RFPOWER?";
         public const string TxPowerPrefix = "+RFPOWER:";
+        public const string Sleep = "AT+SLEEP=";
+        public const string SleepQuery = "AT+SLEEP?";
+        public const string SleepPrefix = "+SLEEP:";
 
         // IP settings
         public const string StationIp = "AT+CIPSTA=";

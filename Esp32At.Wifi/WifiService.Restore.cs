@@ -7,13 +7,13 @@ namespace Esp32At.Wifi
     public sealed partial class WifiService
     {
         /// <summary>
-        /// Re-applies what this service set, in dependency order: run mode, host name, MACs, country, TX power, soft-AP
+        /// Re-applies what this service set, in dependency order: run mode, host name, MACs, country, TX power, sleep mode, soft-AP
         /// and its address, static station address, DNS, scan options, the joined network, SNTP, mDNS. Every step is
         /// tried; the first failure is thrown at the end.
         /// </summary>
         public void Restore(Esp32AtDevice device)
         {
-            int mode, txPower;
+            int mode, txPower, sleep;
             string hostname, ssid, password;
             byte[] stationMac, softApMac, bssid;
             int joinTimeout;
@@ -33,6 +33,7 @@ namespace Esp32At.Wifi
                 softApMac = softApMacSet;
                 country = countrySet;
                 txPower = txPowerSet;
+                sleep = sleepSet;
                 softAp = softApSet;
                 softApIp = softApIpSet;
                 stationIp = stationIpSet;
@@ -54,6 +55,7 @@ namespace Esp32At.Wifi
             if (softApMac != null) Try(ref first, RestoreStep.SoftApMac, 0, softApMac);
             if (country != null) Try(ref first, RestoreStep.Country, 0, country);
             if (txPower >= 0) Try(ref first, RestoreStep.TxPower, txPower, null);
+            if (sleep >= 0) Try(ref first, RestoreStep.Sleep, sleep, null);
             if (softAp != null) Try(ref first, RestoreStep.SoftAp, 0, softAp);
             if (softApIp != null) Try(ref first, RestoreStep.SoftApIp, 0, softApIp);
             if (stationIp != null) Try(ref first, RestoreStep.StationIp, 0, stationIp);
@@ -79,6 +81,7 @@ namespace Esp32At.Wifi
                 softApMacSet = null;
                 countrySet = null;
                 txPowerSet = -1;
+                sleepSet = -1;
                 softApSet = null;
                 softApIpSet = null;
                 stationIpSet = null;
@@ -94,7 +97,7 @@ namespace Esp32At.Wifi
             }
         }
 
-        private enum RestoreStep { Mode, Hostname, StationMac, SoftApMac, Country, TxPower, SoftAp, SoftApIp, StationIp, Dns, ScanOptions, Join, Sntp, Mdns }
+        private enum RestoreStep { Mode, Hostname, StationMac, SoftApMac, Country, TxPower, Sleep, SoftAp, SoftApIp, StationIp, Dns, ScanOptions, Join, Sntp, Mdns }
 
         private void Try(ref Exception first, RestoreStep step, int number, object value)
         {
@@ -108,6 +111,7 @@ namespace Esp32At.Wifi
                     case RestoreStep.SoftApMac: SetSoftApMac((byte[])value); break;
                     case RestoreStep.Country: SetCountry((CountrySettings)value); break;
                     case RestoreStep.TxPower: SetTxPower(number); break;
+                    case RestoreStep.Sleep: SetSleepMode(number); break;
                     case RestoreStep.SoftAp: ConfigureSoftAp((SoftApSettings)value); break;
                     case RestoreStep.SoftApIp: SetSoftApIpv4((Ipv4Settings)value); break;
                     case RestoreStep.StationIp: SetStationIpv4((Ipv4Settings)value); break;

@@ -49,9 +49,11 @@ internal static class ArgumentChecks
     }
 
     /// <summary>Quoted dotted-quad IPv4 argument <paramref name="i"/>, normalised.</summary>
-    public static string Ipv4(CommandContext c, int i)
+    public static string Ipv4(CommandContext c, int i) => Ipv4(Text(c, i, 15), i);
+
+    /// <summary>The dotted-quad IPv4 text <paramref name="s"/> of argument <paramref name="i"/>, normalised.</summary>
+    public static string Ipv4(string s, int i)
     {
-        var s = Text(c, i, 15);
         var parts = s.Split('.');
         if (parts.Length != 4 || parts.Any(p => p.Length == 0 || p.Length > 3 || !p.All(char.IsAsciiDigit)) || !IPAddress.TryParse(s, out var ip))
             throw Invalid(i);

@@ -1,3 +1,4 @@
+using Esp32At.Emulator.Commands.Parameters;
 using Esp32At.Emulator.Core;
 
 namespace Esp32At.Emulator.Commands;
@@ -24,9 +25,9 @@ public static class BasicCommands
             int i = 0;
             foreach (var name in c.Emulator.Commands.Names) c.Info(CommandForms.Line(i++, name));
         }));
-        t.Register("SYSLOG", c => Flag(c, "SYSLOG", () => c.State.SysLog ? 1 : 0, v => c.State.SysLog = v == 1, 0, 1, crlf: true));
-        t.Register("SYSSTORE", c => Flag(c, "SYSSTORE", () => c.State.SysStore, v => c.State.SysStore = v, 0, 1, crlf: true));
-        t.Register("SYSMSG", c => Flag(c, "SYSMSG", () => c.State.SysMsg, v => c.State.SysMsg = v, 0, 7, crlf: false));
+        t.Register("SYSLOG", c => Flag(c, "SYSLOG", () => c.State.SysLog ? 1 : 0, v => c.State.SysLog = v == 1, crlf: true));
+        t.Register("SYSSTORE", c => Flag(c, "SYSSTORE", () => c.State.SysStore, v => c.State.SysStore = v, crlf: true));
+        t.Register("SYSMSG", c => Flag(c, "SYSMSG", () => c.State.SysMsg, v => c.State.SysMsg = v, crlf: false));
         t.Register("SYSRAM", c => Only(c, CommandKind.Query, () => c.Raw("+SYSRAM:166096,148408")));
         t.Register("UART_CUR", c => Uart(c, "UART_CUR"));
         t.Register("UART_DEF", c => Uart(c, "UART_DEF"));
@@ -39,7 +40,7 @@ public static class BasicCommands
     }
 
     /// <summary>A numeric setting with query and set forms; <paramref name="crlf"/>: whether the query line ends in CR LF (spec §1.5).</summary>
-    internal static void Flag(CommandContext c, string name, Func<int> get, Action<int> set, int min, int max, bool crlf)
+    internal static void Flag(CommandContext c, string name, Func<int> get, Action<int> set, bool crlf)
     {
         switch (c.Line.Kind)
         {
@@ -47,10 +48,8 @@ public static class BasicCommands
                 c.Raw($"+{name}:{get()}" + (crlf ? "\r\n" : ""));
                 return;
             case CommandKind.Set:
-                // One number (docs/emulator-parameters.md): a second argument is PARA_NUM 0x01060102, a quoted or
-                // malformed number PARA_PARSE_FAIL 0x01080000, an omitted or out-of-range one PARA_INVALID 0x01070000.
-                ArgumentChecks.Count(c, 1, 1);
-                set(ArgumentChecks.Int(c, 0, min, max));
+                // One number, checked by the parameter table (its range is the command's row there).
+                set(ParameterValidator.Check(c, name).Int(0));
                 return;
             default:
                 throw new CommandException();
@@ -65,14 +64,12 @@ public static class BasicCommands
             return;
         }
         if (c.Line.Kind != CommandKind.Set) throw new CommandException(ArgumentChecks.OperationType);
-        ArgumentChecks.Count(c, 5, 5);
-        long baud = c.Line.Int(0), bits = c.Line.Int(1), stop = c.Line.Int(2), parity = c.Line.Int(3), flow = c.Line.Int(4);
-        if (baud < 80 || baud > 5_000_000 || bits is < 5 or > 8 || stop is < 1 or > 3 || parity is < 0 or > 2 || flow is < 0 or > 3)
-            throw new CommandException("0x01070000");
+        var p = ParameterValidator.Check(c, name);
+        int baud = p.Int(0), flow = p.Int(4);
         // OK goes out at the old rate; the new one applies after the UART drained (spec §2.1).
-        c.State.UartBaud = (int)baud;
-        c.State.UartFlow = (int)flow;
-        if (name == "UART_DEF") c.State.UartBootBaud = (int)baud;
-        c.SwitchBaudAfterFinal = (int)baud;
+        c.State.UartBaud = baud;
+        c.State.UartFlow = flow;
+        if (name == "UART_DEF") c.State.UartBootBaud = baud;
+        c.SwitchBaudAfterFinal = baud;
     }
 }

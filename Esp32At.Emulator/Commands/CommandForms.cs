@@ -14,7 +14,7 @@ public static class CommandForms
     {
         [""] = E, ["E0"] = E, ["E1"] = E, ["GMR"] = E, ["RST"] = E, ["RESTORE"] = E, ["CMD"] = Q,
         ["SYSLOG"] = Q + S, ["SYSSTORE"] = Q + S, ["SYSMSG"] = Q + S, ["SYSRAM"] = Q, ["UART_CUR"] = Q + S, ["UART_DEF"] = Q + S,
-        ["SYSMFG"] = Q + S, ["SYSTIMESTAMP"] = Q + S, ["TRANSINTVL"] = Q + S,
+        ["SYSMFG"] = Q + S, ["SYSTIMESTAMP"] = Q + S, ["TRANSINTVL"] = Q + S, ["SLEEP"] = Q + S,
         ["CWINIT"] = Q + S, ["CWMODE"] = Q + S, ["CWJAP"] = Q + S + E, ["CWQAP"] = E, ["CWSTATE"] = Q, ["CWLAP"] = S + E,
         ["CWLAPOPT"] = S, ["CWRECONNCFG"] = Q + S, ["CWAUTOCONN"] = Q + S, ["CWSAP"] = Q + S, ["CWLIF"] = E, ["CWQIF"] = S + E,
         ["CWDHCP"] = Q + S, ["CWHOSTNAME"] = Q + S, ["CWCOUNTRY"] = Q + S, ["RFPOWER"] = Q + S,

@@ -12,9 +12,9 @@ public static class PassthroughCommands
     public static void Register(EspEmulator emulator)
     {
         var t = emulator.Commands;
-        t.Register("CIPMODE", c => BasicCommands.Flag(c, "CIPMODE", () => c.State.CipMode, v => SetMode(c, v), 0, 1, crlf: true));
+        t.Register("CIPMODE", c => BasicCommands.Flag(c, "CIPMODE", () => c.State.CipMode, v => SetMode(c, v), crlf: true));
         if (emulator.Profile.Version >= new Version(3, 2))
-            t.Register("TRANSINTVL", c => BasicCommands.Flag(c, "TRANSINTVL", () => c.State.TransIntvl, v => c.State.TransIntvl = v, 0, 1000, crlf: true));
+            t.Register("TRANSINTVL", c => BasicCommands.Flag(c, "TRANSINTVL", () => c.State.TransIntvl, v => c.State.TransIntvl = v, crlf: true));
     }
 
     /// <summary>

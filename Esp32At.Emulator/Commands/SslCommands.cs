@@ -1,3 +1,4 @@
+using Esp32At.Emulator.Commands.Parameters;
 using Esp32At.Emulator.Core;
 using Esp32At.Emulator.Network;
 
@@ -10,17 +11,15 @@ namespace Esp32At.Emulator.Commands;
 /// </summary>
 public static class SslCommands
 {
-    /// <summary>Most ALPN protocols per link (spec §2.3).</summary>
-    private const int MaxAlpn = 5;
 
     public static void Register(EspEmulator emulator)
     {
         var t = emulator.Commands;
         t.Register("CIPSSLCCONF", CipSslCConf);
-        t.Register("CIPSSLCCN", c => Name(c, "CIPSSLCCN", cfg => cfg.CommonName, (cfg, v) => cfg.CommonName = v, emptyClears: false));
+        t.Register("CIPSSLCCN", c => Name(c, "CIPSSLCCN", cfg => cfg.CommonName, (cfg, v) => cfg.CommonName = v));
         // An empty SNI is a valid string parameter that clears the setting (the CIPSTART host is sent again): drivers send
         // AT+CIPSSLCSNI=<id>,"" before every CIPSTART (issue 14 item 1), and real v4.x firmware answers OK.
-        t.Register("CIPSSLCSNI", c => Name(c, "CIPSSLCSNI", cfg => cfg.Sni, (cfg, v) => cfg.Sni = v.Length == 0 ? null : v, emptyClears: true));
+        t.Register("CIPSSLCSNI", c => Name(c, "CIPSSLCSNI", cfg => cfg.Sni, (cfg, v) => cfg.Sni = v.Length == 0 ? null : v));
         t.Register("CIPSSLCALPN", CipSslCAlpn);
     }
 
@@ -45,14 +44,8 @@ public static class SslCommands
         }
         if (c.Line.Kind != CommandKind.Set) throw new CommandException();
         var (targets, at) = Targets(c);
-        int count = c.Line.Count - at;
-        if (count is < 1 or > 3) throw new CommandException("0x01060000");
-        long auth = c.Line.Int(at);
-        long pki = c.Line.IntOr(at + 1, 0);
-        long ca = c.Line.IntOr(at + 2, 0);
-        if (auth is < 0 or > 3) throw new CommandException($"0x0107{at:x4}");
-        if (pki is < 0 or > 255) throw new CommandException($"0x0107{at + 1:x4}");
-        if (ca is < 0 or > 255) throw new CommandException($"0x0107{at + 2:x4}");
+        var p = ParameterValidator.Check(c, from: at);
+        int auth = p.Int(0), pki = p.Int(1), ca = p.Int(2);
         var mfg = c.Emulator.Mfg;
         if (auth is 1 or 3)
         {
@@ -62,9 +55,9 @@ public static class SslCommands
         if (auth is 2 or 3 && mfg.Blob("client_ca", $"client_ca.{ca}") is null) Missing(c, "NO CA FOUND");
         foreach (var cfg in targets)
         {
-            cfg.AuthMode = (int)auth;
-            cfg.PkiNumber = (int)pki;
-            cfg.CaNumber = (int)ca;
+            cfg.AuthMode = auth;
+            cfg.PkiNumber = pki;
+            cfg.CaNumber = ca;
         }
     }
 
@@ -75,7 +68,7 @@ public static class SslCommands
     }
 
     /// <summary>CIPSSLCCN / CIPSSLCSNI: set <c>[&lt;id&gt;,]"&lt;name&gt;"</c>; the query lists the names unquoted.</summary>
-    private static void Name(CommandContext c, string command, Func<TlsClientConfig, string?> get, Action<TlsClientConfig, string> set, bool emptyClears)
+    private static void Name(CommandContext c, string command, Func<TlsClientConfig, string?> get, Action<TlsClientConfig, string> set)
     {
         var all = c.Emulator.Links.Tls;
         if (c.Line.Kind == CommandKind.Query)
@@ -85,9 +78,8 @@ public static class SslCommands
         }
         if (c.Line.Kind != CommandKind.Set) throw new CommandException();
         var (targets, at) = Targets(c);
-        if (c.Line.Count != at + 1) throw new CommandException("0x01060000");
-        if (!c.Line.IsQuoted(at) || (c.Line.String(at).Length == 0 && !emptyClears)) throw new CommandException($"0x0107{at:x4}");
-        foreach (var cfg in targets) set(cfg, c.Line.String(at));
+        var name = ParameterValidator.Check(c, command, from: at).Text(0); // CIPSSLCSNI allows "", CIPSSLCCN does not
+        foreach (var cfg in targets) set(cfg, name);
     }
 
     private static void CipSslCAlpn(CommandContext c)
@@ -100,16 +92,9 @@ public static class SslCommands
         }
         if (c.Line.Kind != CommandKind.Set) throw new CommandException();
         var (targets, at) = Targets(c);
-        long count = c.Line.Int(at);
-        if (count is < 0 or > MaxAlpn) throw new CommandException($"0x0107{at:x4}");
-        if (c.Line.Count != at + 1 + count) throw new CommandException("0x01060000");
+        var p = ParameterValidator.Check(c, from: at); // <counts> (0-5) says how many names follow
         var protocols = new List<string>();
-        for (int i = 0; i < count; i++)
-        {
-            var p = c.Line.String(at + 1 + i);
-            if (!c.Line.IsQuoted(at + 1 + i) || p.Length == 0) throw new CommandException($"0x0107{at + 1 + i:x4}");
-            protocols.Add(p);
-        }
+        for (int i = 0; i < p.Int(0); i++) protocols.Add(p.Text(1 + i));
         foreach (var cfg in targets) cfg.Alpn = protocols;
     }
 }

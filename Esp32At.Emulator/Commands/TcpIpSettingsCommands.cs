@@ -1,3 +1,4 @@
+using Esp32At.Emulator.Commands.Parameters;
 using Esp32At.Emulator.Core;
 
 namespace Esp32At.Emulator.Commands;
@@ -10,12 +11,12 @@ public static class TcpIpSettingsCommands
     {
         var t = emulator.Commands;
         var profile = emulator.Profile;
-        t.Register("CIPMUX", c => BasicCommands.Flag(c, "CIPMUX", () => c.State.CipMux, v => SetMux(c, v), 0, 1, crlf: true));
+        t.Register("CIPMUX", c => BasicCommands.Flag(c, "CIPMUX", () => c.State.CipMux, v => SetMux(c, v), crlf: true));
         t.Register("CIPDINFO", CipDInfo);
-        t.Register("CIPRECVMODE", c => BasicCommands.Flag(c, "CIPRECVMODE", () => c.State.RecvMode[0], v => Array.Fill(c.State.RecvMode, v), 0, 1, crlf: true));
+        t.Register("CIPRECVMODE", c => BasicCommands.Flag(c, "CIPRECVMODE", () => c.State.RecvMode[0], v => Array.Fill(c.State.RecvMode, v), crlf: true));
         if (profile.HasCipRecvType) t.Register("CIPRECVTYPE", CipRecvType);
-        t.Register("CIPSERVERMAXCONN", c => BasicCommands.Flag(c, "CIPSERVERMAXCONN", () => c.State.CipServerMaxConn, v => SetMaxConn(c, v), 1, 5, crlf: true));
-        t.Register("CIPSTO", c => BasicCommands.Flag(c, "CIPSTO", () => c.State.CipSto, v => c.State.CipSto = v, 0, 7200, crlf: true));
+        t.Register("CIPSERVERMAXCONN", c => BasicCommands.Flag(c, "CIPSERVERMAXCONN", () => c.State.CipServerMaxConn, v => SetMaxConn(c, v), crlf: true));
+        t.Register("CIPSTO", c => BasicCommands.Flag(c, "CIPSTO", () => c.State.CipSto, v => c.State.CipSto = v, crlf: true));
     }
 
     /// <summary>CIPMUX cannot change while a link exists, to 0 while a server runs, or to 1 in passthrough mode (spec §2.3).</summary>
@@ -47,7 +48,7 @@ public static class TcpIpSettingsCommands
             c.Raw(c.State.CipDInfo ? "+CIPDINFO:true" : "+CIPDINFO:false"); // no CR LF before OK (spec §2.3)
             return;
         }
-        BasicCommands.Flag(c, "CIPDINFO", () => 0, v => c.State.CipDInfo = v == 1, 0, 1, crlf: true);
+        BasicCommands.Flag(c, "CIPDINFO", () => 0, v => c.State.CipDInfo = v == 1, crlf: true);
     }
 
     private static void CipRecvType(CommandContext c)
@@ -62,17 +63,12 @@ public static class TcpIpSettingsCommands
         if (c.Line.Kind != CommandKind.Set) throw new CommandException();
         if (c.State.CipMux == 0)
         {
-            ArgumentChecks.Count(c, 1, 1);
-            modes[0] = Mode(c.Line.Int(0));
+            modes[0] = ParameterValidator.Check(c, "CIPRECVTYPE:single").Int(0);
             return;
         }
-        ArgumentChecks.Count(c, 2, 2);
-        long id = c.Line.Int(0);
-        int mode = Mode(c.Line.Int(1));
+        var p = ParameterValidator.Check(c, "CIPRECVTYPE:multi");
+        int id = p.Int(0), mode = p.Int(1);
         if (id == 5) Array.Fill(modes, mode);
-        else if (id is >= 0 and < 5) modes[id] = mode;
-        else throw new CommandException("0x01070000");
+        else modes[id] = mode;
     }
-
-    private static int Mode(long v) => v is 0 or 1 ? (int)v : throw new CommandException("0x01070000");
 }

@@ -1,3 +1,4 @@
+using Esp32At.Emulator.Commands.Parameters;
 using Esp32At.Emulator.Core;
 using Esp32At.Emulator.Radio;
 using static Esp32At.Emulator.Commands.ArgumentChecks;
@@ -37,8 +38,7 @@ public static class WifiSettingsCommands
             return;
         }
         if (c.Line.Kind != CommandKind.Set) throw new CommandException(OperationType);
-        Count(c, 1, 1);
-        bool init = Int(c, 0, 0, 1) == 1;
+        bool init = ParameterValidator.Check(c).Int(0) == 1;
         if (init || !w.WifiInitialized)
         {
             w.WifiInitialized = init;
@@ -71,19 +71,16 @@ public static class WifiSettingsCommands
             return;
         }
         if (c.Line.Kind != CommandKind.Set) throw new CommandException(OperationType);
-        Count(c, 2, 2); // reconnect_now (3rd) exists on master only
-        int interval = Int(c, 0, 0, 7200), repeat = Int(c, 1, 0, 1000);
-        w.ReconnectInterval = interval;
-        w.ReconnectRepeat = repeat;
+        var p = ParameterValidator.Check(c); // reconnect_now (3rd) exists on master only
+        w.ReconnectInterval = p.Int(0);
+        w.ReconnectRepeat = p.Int(1);
     }
 
     private static void CwLapOpt(CommandContext c)
     {
         if (c.Line.Kind != CommandKind.Set) throw new CommandException(OperationType);
-        Count(c, 2, 4);
-        IntOr(c, 0, 0, 1, 0); // reserved (the NONOS sort flag): empty, 0 or 1
-        var w = c.State.Wireless;
-        w.Scan = new ScanOptions(Int(c, 1, 0, 0x7FF), IntOr(c, 2, -100, 40, -100), IntOr(c, 3, 0, 0xFFFF, 0xFFFF));
+        var p = ParameterValidator.Check(c); // <reserved> (the NONOS sort flag): empty, 0 or 1
+        c.State.Wireless.Scan = new ScanOptions(p.Int(1), p.Int(2), p.Int(3));
     }
 
     private static void CwHostname(CommandContext c)
@@ -95,9 +92,7 @@ public static class WifiSettingsCommands
             return;
         }
         if (c.Line.Kind != CommandKind.Set) throw new CommandException(OperationType);
-        Count(c, 1, 1);
-        var name = Text(c, 0, 32);
-        if (name.Length == 0) throw Invalid(0);
+        var name = ParameterValidator.Check(c).Text(0);
         RequireStation(c);
         w.Hostname = name;
     }
@@ -113,8 +108,7 @@ public static class WifiSettingsCommands
             return;
         }
         if (c.Line.Kind != CommandKind.Set) throw new CommandException(OperationType);
-        Count(c, 1, 1);
-        if (!MacAddress.TryParse(Text(c, 0, 17), out var bytes) || !MacAddress.IsAssignable(bytes)) throw Invalid(0);
+        if (!MacAddress.TryParse(ParameterValidator.Check(c, name).Text(0), out var bytes) || !MacAddress.IsAssignable(bytes)) throw Invalid(0);
         var mac = MacAddress.Format(bytes);
         // [UNVERIFIED] the IDF sets an interface's MAC only while that interface is enabled.
         if (station) RequireStation(c);
@@ -134,10 +128,10 @@ public static class WifiSettingsCommands
             return;
         }
         if (c.Line.Kind != CommandKind.Set) throw new CommandException(OperationType);
-        Count(c, 1, 4);
-        int wifi = Int(c, 0, 40, 84);
+        var p = ParameterValidator.Check(c);
+        int wifi = p.Int(0);
         var ble = new int[3];
-        for (int i = 0; i < 3; i++) ble[i] = IntOr(c, i + 1, 0, 15, -1);
+        for (int i = 0; i < 3; i++) ble[i] = p.IntOr(i + 1, -1);
         RequireWifi(c);
         power[0] = wifi;
         // The scan and connection powers follow the advertising power when not given.
@@ -155,11 +149,10 @@ public static class WifiSettingsCommands
             return;
         }
         if (c.Line.Kind != CommandKind.Set) throw new CommandException(OperationType);
-        Count(c, 4, 4);
-        int policy = Int(c, 0, 0, 1);
-        var code = Text(c, 1, 3);
-        if (code.Length is < 2 or > 3 || !code.All(char.IsAsciiLetterOrDigit)) throw Invalid(1);
-        int start = Int(c, 2, 1, 14), count = Int(c, 3, 1, 14);
+        var p = ParameterValidator.Check(c);
+        int policy = p.Int(0), start = p.Int(2), count = p.Int(3);
+        var code = p.Text(1);
+        if (!code.All(char.IsAsciiLetterOrDigit)) throw Invalid(1);
         if (start + count - 1 > 14) throw Invalid(3);
         RequireWifi(c);
         w.Country = new CountrySettings(policy, code, start, count);
@@ -174,9 +167,9 @@ public static class WifiSettingsCommands
             return;
         }
         if (c.Line.Kind != CommandKind.Set) throw new CommandException(OperationType);
-        Count(c, 2, 2);
-        bool enable = Int(c, 0, 0, 1) == 1;
-        int mask = Int(c, 1, 1, 3);
+        var p = ParameterValidator.Check(c);
+        bool enable = p.Int(0) == 1;
+        int mask = p.Int(1);
         lock (w.Gate)
         {
             if ((mask & 1) != 0)
@@ -203,13 +196,12 @@ public static class WifiSettingsCommands
             return;
         }
         if (c.Line.Kind != CommandKind.Set) throw new CommandException(OperationType);
-        Count(c, 1, 3);
-        if (c.Line.Count == 2) throw new CommandException("0x01060302");
-        var address = Ipv4(c, 0);
+        var p = ParameterValidator.Check(c, name);
+        var address = Ipv4(p.Text(0), 0);
         var q = address.Split('.');
         // [UNVERIFIED] without gateway and mask: a /24 whose gateway is .1 (station) or the AP itself.
-        var gateway = c.Line.Count == 3 ? Ipv4(c, 1) : station ? $"{q[0]}.{q[1]}.{q[2]}.1" : address;
-        var mask = c.Line.Count == 3 ? Ipv4(c, 2) : "255.255.255.0";
+        var gateway = p.Given == 3 ? Ipv4(p.Text(1), 1) : station ? $"{q[0]}.{q[1]}.{q[2]}.1" : address;
+        var mask = p.Given == 3 ? Ipv4(p.Text(2), 2) : "255.255.255.0";
         var config = new IpConfig(address, gateway, mask);
         lock (w.Gate)
         {
@@ -237,19 +229,19 @@ public static class WifiSettingsCommands
             return;
         }
         if (c.Line.Kind != CommandKind.Set) throw new CommandException(OperationType);
-        Count(c, 1, 4);
-        bool manual = Int(c, 0, 0, 1) == 1;
+        bool manual = ParameterValidator.Check(c).Int(0) == 1;
         if (!manual)
         {
             if (c.Line.Count > 1) throw new CommandException("0x01060102");
             w.DnsManual = false;
             return;
         }
+        var given = ParameterValidator.Check(c, "CIPDNS:servers", from: 1);
         var list = new List<string>();
-        for (int i = 1; i < c.Line.Count; i++)
+        for (int i = 0; i < given.Given; i++)
         {
-            var ip = Ipv4(c, i);
-            if (list.Contains(ip) || ip == "0.0.0.0") throw Invalid(i); // the servers must be distinct
+            var ip = Ipv4(given.Text(i), i + 1);
+            if (list.Contains(ip) || ip == "0.0.0.0") throw Invalid(i + 1); // the servers must be distinct
             list.Add(ip);
         }
         w.DnsManual = true;

@@ -15,6 +15,8 @@ public sealed class EmulatorState
     public int CipSto { get; set; }
     public int TransIntvl { get; set; } = 20;
     public int CwMode { get; set; } = 1;
+    /// <summary>AT+SLEEP: 0 none, 1 modem-sleep (DTIM), 2 light-sleep, 3 modem-sleep (listen interval).</summary>
+    public int SleepMode { get; set; } = Commands.SleepCommands.PowerOnMode;
     public int UartBaud { get; set; } = 115200;
     public int UartFlow { get; set; } = 1;
     /// <summary>CWSTATE: 0 not started, 1 connected without IP, 2 got IP, 3 connecting, 4 disconnected.</summary>
@@ -38,6 +40,7 @@ public sealed class EmulatorState
         SysStore = 1; // [UNVERIFIED] the mfg_nvs default again; the spec does not list SYSSTORE among the saved settings
         SysMsg = 0;
         CwMode = 1;
+        SleepMode = Commands.SleepCommands.PowerOnMode;
         CipMux = 0;
         CipMode = 0;
         TransIntvl = 20;

@@ -324,29 +324,54 @@ public sealed class MqttSession(EspEmulator emulator)
         {
             var scheme = cfg.IsTls ? "wss" : "ws";
             b = b.WithWebSocketServer(o => o.WithUri($"{scheme}://{address}:{Port}/{cfg.Path.TrimStart('/')}"));
+            if (cfg.IsTls) b = b.WithTlsOptions(o => WebSocketTls(o, cfg));
         }
-        else b = b.WithTcpServer(address.ToString(), Port);
-        if (cfg.IsTls) b = b.WithTlsOptions(o => Tls(o, cfg));
+        else
+        {
+            // Schemes 1-5: the emulator's own connection (and TLS handshake), on this thread; see MqttBrokerLink.
+            var endpoint = new IPEndPoint(address, Port);
+            var link = MqttBrokerLink.Open(endpoint, cfg.IsTls ? Tls(cfg) : null, CommandTimeoutMs);
+            b = b.WithTcpServer(address.ToString(), Port).WithStreamProvider(link);
+        }
         return b.Build();
     }
 
-    private void Tls(MqttClientTlsOptionsBuilder o, MqttConfig cfg)
+    private SslClientAuthenticationOptions Tls(MqttConfig cfg)
+    {
+        var (name, certificate, validator) = TlsParts(cfg);
+        var options = new SslClientAuthenticationOptions
+        {
+            TargetHost = name,
+            EnabledSslProtocols = System.Security.Authentication.SslProtocols.Tls12,
+            CertificateRevocationCheckMode = X509RevocationMode.NoCheck,
+            RemoteCertificateValidationCallback = validator,
+        };
+        if (cfg.Alpn.Count > 0) options.ApplicationProtocols = cfg.Alpn.Select(a => new SslApplicationProtocol(a)).ToList();
+        if (certificate is not null) options.ClientCertificates = [certificate];
+        return options;
+    }
+
+    private void WebSocketTls(MqttClientTlsOptionsBuilder o, MqttConfig cfg)
+    {
+        var (name, certificate, validator) = TlsParts(cfg);
+        o.UseTls().WithTargetHost(name).WithSslProtocols(System.Security.Authentication.SslProtocols.Tls12);
+        if (cfg.Alpn.Count > 0) o.WithApplicationProtocols(cfg.Alpn.Select(a => new SslApplicationProtocol(a)).ToList());
+        if (certificate is not null) o.WithClientCertificates([certificate]);
+        o.WithCertificateValidationHandler(e => validator(this, e.Certificate, e.Chain, e.SslPolicyErrors));
+    }
+
+    // The name checked (SNI or host), the client certificate (schemes 4, 5, 9, 10) and the check against mqtt_ca.0.
+    private (string Name, X509Certificate2? Certificate, RemoteCertificateValidationCallback Validator) TlsParts(MqttConfig cfg)
     {
         var mfg = emulator.Mfg;
         var name = cfg.Sni ?? Host;
-        o.UseTls().WithTargetHost(name).WithSslProtocols(System.Security.Authentication.SslProtocols.Tls12);
-        if (cfg.Alpn.Count > 0) o.WithApplicationProtocols(cfg.Alpn.Select(a => new SslApplicationProtocol(a)).ToList());
+        X509Certificate2? cert = null;
         if (cfg.PresentsCertificate)
-        {
-            var cert = TlsHandshake.LoadWithKey(mfg, "mqtt_cert", "mqtt_cert.0", "mqtt_key", "mqtt_key.0")
-                ?? throw MqttErrors.Of(MqttErrors.TlsConfigError);
-            o.WithClientCertificates([cert]);
-        }
+            cert = TlsHandshake.LoadWithKey(mfg, "mqtt_cert", "mqtt_cert.0", "mqtt_key", "mqtt_key.0") ?? throw MqttErrors.Of(MqttErrors.TlsConfigError);
         X509Certificate2? ca = null;
         if (cfg.VerifiesServer)
             ca = TlsHandshake.LoadCertificate(mfg, "mqtt_ca", "mqtt_ca.0") ?? throw MqttErrors.Of(MqttErrors.TlsConfigError);
-        var now = emulator.Radio.UtcNow();
-        o.WithCertificateValidationHandler(e => !cfg.VerifiesServer || TlsHandshake.Verify(e.Certificate, e.Chain, ca, name, now));
+        return (name, cert, MqttBrokerLink.Validator(cfg.VerifiesServer, ca, name, emulator.Radio.UtcNow()));
     }
 
     private static CancellationToken Timeout() => new CancellationTokenSource(CommandTimeoutMs).Token;

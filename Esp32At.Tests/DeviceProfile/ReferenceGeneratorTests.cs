@@ -47,6 +47,58 @@ public class ReferenceGeneratorTests
         }
     }
 
+    [Fact]
+    public void TheTinyClr3OverlayAddsShutdownSocketShutdownAndAccessPointAndNothingElse()
+    {
+        static (int Types, HashSet<string> Members) Shape(IReadOnlyList<TinyClrRefs.GeneratedAssembly> set)
+        {
+            int types = 0;
+            var members = new HashSet<string>();
+            foreach (var a in set)
+            {
+                Assert.Empty(a.Errors);
+                using var pe = new PEReader(new MemoryStream(a.Image));
+                var md = pe.GetMetadataReader();
+                foreach (var t in md.TypeDefinitions.Select(md.GetTypeDefinition))
+                {
+                    var name = FullName(md, t);
+                    if (name == "<Module>") continue;
+                    types++;
+                    foreach (var m in t.GetMethods().Select(md.GetMethodDefinition)) members.Add(name + "::" + md.GetString(m.Name));
+                    foreach (var f in t.GetFields().Select(md.GetFieldDefinition)) members.Add(name + "::" + md.GetString(f.Name));
+                }
+            }
+            return (types, members);
+        }
+        var (types22, members22) = Shape(TinyClrReferences.Assemblies);
+        var (types3, members3) = Shape(TinyClrReferences.AssembliesV3);
+        Assert.Equal(types22 + 1, types3); // System.Net.Sockets.SocketShutdown
+        var added = string.Join("\n", members3.Except(members22).Order(StringComparer.Ordinal));
+        Assert.Equal(string.Join("\n", new[]
+        {
+            // NetworkControllerApiWrapper implements the grown interface (an explicit implementation the generator adds).
+            "GHIElectronics.TinyCLR.Devices.Network.Provider.NetworkControllerApiWrapper::global::GHIElectronics.TinyCLR.Networking.INetworkProvider.Shutdown",
+            "GHIElectronics.TinyCLR.Devices.Network.WiFiMode::AccessPoint",
+            "GHIElectronics.TinyCLR.Networking.INetworkProvider::Shutdown",
+            "System.Net.Sockets.Socket::Shutdown",
+            "System.Net.Sockets.SocketShutdown::Both", "System.Net.Sockets.SocketShutdown::Receive",
+            "System.Net.Sockets.SocketShutdown::Send", "System.Net.Sockets.SocketShutdown::value__",
+        }), added);
+        Assert.Empty(members22.Except(members3));
+    }
+
+    [Fact]
+    public void AnOverlayRepeatingABaseMemberOrAddingAnAssemblyWithoutVersionIsRejected()
+    {
+        string[] surface = ["assembly A 1.0.0.0", "type enum E : System.Int32", "  value X = 0"];
+        var merged = TinyClrRefs.SurfaceParser.Parse(surface, ["assembly A", "type enum E : System.Int32", "  value Y = 1"]);
+        Assert.Equal(["X", "Y"], merged.Single().Types.Single().Members.Select(m => m.Name));
+        Assert.Equal("1.0.0.0", merged.Single().Version);
+        var repeat = Assert.Throws<FormatException>(() => TinyClrRefs.SurfaceParser.Parse(surface, ["assembly A", "type enum E : System.Int32", "  value X = 0"]));
+        Assert.Contains("overlay line 3", repeat.Message);
+        Assert.Throws<FormatException>(() => TinyClrRefs.SurfaceParser.Parse(surface, ["assembly B", "type enum F : System.Int32"]));
+    }
+
     private static string FullName(MetadataReader md, TypeDefinition t)
     {
         var declaring = t.GetDeclaringType();

@@ -205,4 +205,29 @@ public class MqttEmulatorBytesTests
         peer.Publish("again", "x");
         Assert.Equal("+MQTTSUBRECV:0,\"again\",1,x\r\n", port.ReadUntil("x\r\n"));
     }
+
+    [Fact]
+    public void AfterARebootTheNewConnectionWaitsUntilTheBrokerHasCleanedUpTheOldOne()
+    {
+        using var broker = new MqttBroker();
+        using var peer = broker.Connect();
+        using var port = Port();
+        for (int round = 0; round < 10; round++)
+        {
+            port.Command("AT+MQTTUSERCFG=0,1,\"board\",\"\",\"\",0,0,\"\"");
+            port.Command($"AT+MQTTCONN=0,\"127.0.0.1\",{broker.Port},0");
+            port.Command("AT+MQTTSUB=0,\"cmd\",1");
+            peer.Publish("cmd", "r" + round, 1);
+            // Without the wait, the broker's late clean-up of the connection dropped by the last reboot deleted the
+            // session (and the subscription) of this one, which has the same client id: nothing came.
+            Assert.Equal($"+MQTTSUBRECV:0,\"cmd\",2,r{round}\r\n", port.ReadUntil($"r{round}\r\n"));
+            port.Emulator.Reboot();
+            port.ReadUntil("ready\r\n"); // and at once the next connection (echo is on again after the reboot)
+        }
+        port.Command("AT+MQTTUSERCFG=0,1,\"board\",\"\",\"\",0,0,\"\"");
+        port.Command($"AT+MQTTCONN=0,\"127.0.0.1\",{broker.Port},0");
+        // The broker ended each connection before the next CONNECT with the same client id came.
+        var board = broker.Events.Where(e => e.EndsWith(" board", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(Enumerable.Range(0, 21).Select(i => i % 2 == 0 ? "connect board" : "disconnect board"), board);
+    }
 }

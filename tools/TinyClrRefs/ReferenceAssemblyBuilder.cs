@@ -9,9 +9,12 @@ public sealed record GeneratedAssembly(string Name, string Version, int TypeCoun
 /// <summary>Compiles the surface file's assemblies, each after the ones it depends on, against each other only.</summary>
 public static class ReferenceAssemblyBuilder
 {
-    public static List<GeneratedAssembly> Build(IEnumerable<string> surfaceLines)
+    public static List<GeneratedAssembly> Build(IEnumerable<string> surfaceLines) => Build(surfaceLines, null);
+
+    /// <summary>Builds from the surface file followed by an overlay (the TinyCLR 3.0 changes), or the surface alone.</summary>
+    public static List<GeneratedAssembly> Build(IEnumerable<string> surfaceLines, IEnumerable<string>? overlayLines)
     {
-        var assemblies = SurfaceParser.Parse(surfaceLines);
+        var assemblies = SurfaceParser.Parse(surfaceLines, overlayLines);
         var emitter = new StubEmitter(assemblies.SelectMany(a => a.Types).ToDictionary(t => t.FullName));
         var parseOptions = new CSharpParseOptions(LanguageVersion.CSharp7_3);
         var references = new List<MetadataReference>();

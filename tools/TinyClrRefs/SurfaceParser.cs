@@ -5,9 +5,23 @@ public static class SurfaceParser
 {
     private static readonly HashSet<string> MemberModifiers = ["static", "virtual", "abstract", "override", "sealed-override", "const", "readonly"];
 
-    public static List<AssemblyDef> Parse(IEnumerable<string> lines)
+    public static List<AssemblyDef> Parse(IEnumerable<string> lines) => Parse(lines, null);
+
+    /// <summary>
+    /// Reads a surface file, then an overlay (api-surface-3.0.txt): an overlay's <c>assembly NAME</c> line or a
+    /// <c>type</c> line naming one the base already has adds to it; an overlay member the base already has is an error.
+    /// </summary>
+    public static List<AssemblyDef> Parse(IEnumerable<string> lines, IEnumerable<string>? overlay)
     {
         var assemblies = new List<AssemblyDef>();
+        Read(lines, assemblies, merge: false, "api surface");
+        if (overlay is not null) Read(overlay, assemblies, merge: true, "api surface overlay");
+        LinkNestedTypes(assemblies);
+        return assemblies;
+    }
+
+    private static void Read(IEnumerable<string> lines, List<AssemblyDef> assemblies, bool merge, string what)
+    {
         AssemblyDef? assembly = null;
         TypeDef? type = null;
         int lineNumber = 0;
@@ -20,28 +34,40 @@ public static class SurfaceParser
                 if (raw.StartsWith("assembly "))
                 {
                     var parts = raw.Split(' ');
-                    assembly = new AssemblyDef(parts[1], parts[2]);
-                    assemblies.Add(assembly);
+                    assembly = merge ? assemblies.FirstOrDefault(a => a.Name == parts[1]) : null;
+                    if (assembly is null)
+                    {
+                        assembly = new AssemblyDef(parts[1], parts.Length > 2 ? parts[2] : throw new FormatException("a new assembly needs a version"));
+                        assemblies.Add(assembly);
+                    }
                     type = null;
                 }
                 else if (raw.StartsWith("type "))
                 {
-                    type = ParseType(raw, assembly ?? throw new FormatException("type before any assembly"));
-                    assembly.Types.Add(type);
+                    var parsed = ParseType(raw, assembly ?? throw new FormatException("type before any assembly"));
+                    type = merge ? assemblies.SelectMany(a => a.Types).FirstOrDefault(t => t.FullName == parsed.FullName) : null;
+                    if (type is null)
+                    {
+                        type = parsed;
+                        assembly.Types.Add(type);
+                    }
+                    else if (type.Assembly != assembly) throw new FormatException($"{type.FullName} is in {type.Assembly.Name}");
                 }
                 else if (raw.StartsWith("  "))
                 {
-                    (type ?? throw new FormatException("member before any type")).Members.Add(ParseMember(raw.Trim()));
+                    var member = ParseMember(raw.Trim());
+                    var owner = type ?? throw new FormatException("member before any type");
+                    if (merge && owner.Members.Any(m => m.Kind == member.Kind && m.SignatureKey == member.SignatureKey))
+                        throw new FormatException("the base already has this member (an overlay only adds)");
+                    owner.Members.Add(member);
                 }
                 else throw new FormatException("unknown line kind");
             }
             catch (Exception e) when (e is FormatException or IndexOutOfRangeException or ArgumentException)
             {
-                throw new FormatException($"api surface line {lineNumber}: {e.Message}: {raw}", e);
+                throw new FormatException($"{what} line {lineNumber}: {e.Message}: {raw}", e);
             }
         }
-        LinkNestedTypes(assemblies);
-        return assemblies;
     }
 
     private static TypeDef ParseType(string line, AssemblyDef assembly)
