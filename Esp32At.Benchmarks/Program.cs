@@ -13,6 +13,7 @@ using Esp32At.Emulator.Profiles;
 //   --interp [--bytes N] the CPU cost of the device code on the .NET JIT, Mono's JIT and Mono's IL interpreter
 //                     (needs mono on the PATH for the last two); updates its section of docs/performance.md unless --no-docs
 //   --bauds a,b       --profiles p,q       --out DIR       --no-docs
+//   --latency NAME=ms,...  the emulator's per-command processing times (default Core/CommandLatency.cs: CIPSEND=2)
 //   --only a,b        only these scenario groups: tcp, active (receive with Esp32AtOptions.ActiveTcpReceive), passthrough, udp, http, page, https, allocation (use with --out or --no-docs)
 //   --passthrough     only the passthrough (CIPMODE=1) receive and send rows, at --bauds, on the first of --profiles; prints its
 //                     table and writes nothing (the full run includes these rows)
@@ -23,6 +24,8 @@ if (args.Contains("--micro"))
     BenchmarkSwitcher.FromAssembly(typeof(RunSettings).Assembly).Run(args.Where(a => a != "--micro").ToArray());
     return 0;
 }
+
+if (Option("--latency") is { } latency) Esp32At.Benchmarks.Line.BenchRig.CommandLatency = latency; // e.g. CIPSEND=1
 
 if (args.Contains("--trace"))
 {

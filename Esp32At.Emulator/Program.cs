@@ -27,9 +27,10 @@ internal static class Program
         var dns = new Option<string[]>("--dns") { HelpName = "name=ipv4", Description = "A name the emulated ESP resolves: name=ipv4 (e.g. example.test=127.0.0.1). Repeatable." };
         var mdns = new Option<string[]>("--mdns-service") { HelpName = "service", Description = "A DNS-SD service on the simulated LAN, answering mDNS queries the ESP's UDP links send to 224.0.0.251:5353: instance,type,host,address,port[,key=value;key=value] (e.g. \"Office Printer,_http._tcp,printer,192.168.1.20,80,path=/\"). Repeatable." };
         var coldClock = new Option<bool>("--cold-clock") { Description = "Start with the ESP's clock at 1970 (a cold power-on): TLS with server verification (CIPSSLCCONF modes 2/3) fails until SNTP or AT+SYSTIMESTAMP sets it. Default: the clock already holds the network time." };
+        var latency = new Option<string>("--latency") { HelpName = "NAME=ms,...", Description = "Change the firmware's per-command processing times (scaled by --speed), e.g. CIPSEND=1,CIPRECVDATA=1 (AT for the bare AT). Defaults: Core/CommandLatency.cs (CIPSEND 2 ms; evidence in docs/performance.md)." };
         var root = new RootCommand("ESP-AT firmware emulator: an ESP32-C3/C6 running Espressif ESP-AT, byte-exact, with real loopback sockets behind its links.")
         {
-            config, listen, pty, log, profile, aps, speed, network, softApNetwork, baud, dns, mdns, coldClock,
+            config, listen, pty, log, profile, aps, speed, network, softApNetwork, baud, dns, mdns, coldClock, latency,
         };
         root.SetAction(result =>
         {
@@ -46,15 +47,21 @@ internal static class Program
                 AccessPoints = Given(result, aps) ? result.GetValue(aps)!.ToList() : null,
                 Dns = Given(result, dns) ? EmulatorConfigFile.ParseDns(result.GetValue(dns)!) : null,
                 MdnsServices = Given(result, mdns) ? result.GetValue(mdns)!.ToList() : null,
-                Options = Given(result, coldClock) && result.GetValue(coldClock)
-                    ? new() { ["clockSetAtStart"] = System.Text.Json.JsonSerializer.SerializeToElement(false) }
-                    : null,
+                Options = SimpleOptions(
+                    Given(result, coldClock) && result.GetValue(coldClock) ? ("clockSetAtStart", false) : null,
+                    Given(result, latency) ? ("commandLatency", result.GetValue(latency)) : null),
             };
             var file = result.GetValue(config);
             var settings = file is null ? fromCli : EmulatorConfigFile.Load(file.FullName).OverriddenBy(fromCli);
             return Run(settings);
         });
         return root.Parse(args).Invoke();
+    }
+
+    private static Dictionary<string, System.Text.Json.JsonElement>? SimpleOptions(params (string Key, object? Value)?[] given)
+    {
+        var options = given.OfType<(string Key, object? Value)>().ToDictionary(g => g.Key, g => System.Text.Json.JsonSerializer.SerializeToElement(g.Value));
+        return options.Count == 0 ? null : options;
     }
 
     private static bool Given(ParseResult result, Option option) => result.GetResult(option) is { Implicit: false };

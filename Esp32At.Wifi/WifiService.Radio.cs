@@ -11,6 +11,7 @@ namespace Esp32At.Wifi
         private byte[] stationMacSet;
         private byte[] softApMacSet;
         private int txPowerSet = -1;
+        private int modeBeforeOff = -1;     // before v3.2: the run mode Enabled = false replaced with CWMODE=0
         private CountrySettings countrySet;
 
         /// <summary>The run mode (<c>AT+CWMODE?</c>).</summary>
@@ -42,7 +43,7 @@ namespace Esp32At.Wifi
             if ((mode & bits) != 0) SetMode(mode & ~bits);
         }
 
-        /// <summary>True when the firmware can switch Wi-Fi off (<c>AT+CWINIT</c>, v3.2+).</summary>
+        /// <summary>True when the firmware has <c>AT+CWINIT</c> (v3.2+) to switch Wi-Fi off; before, <see cref="Enabled"/> uses the run mode.</summary>
         public bool CanDisable
         {
             get
@@ -53,24 +54,33 @@ namespace Esp32At.Wifi
         }
 
         /// <summary>
-        /// Whether Wi-Fi is initialised (<c>AT+CWINIT</c>). Firmware before v3.2 cannot switch it off: there it reads
-        /// true and setting true is accepted, setting false throws <see cref="NotSupportedException"/>.
+        /// Whether Wi-Fi is on: <c>AT+CWINIT</c> from v3.2. Before v3.2 (no CWINIT) off is the run mode
+        /// <c>AT+CWMODE=0</c> (Espressif: "Null mode. Wi-Fi RF will be disabled"): setting false remembers the run mode
+        /// and sets 0, setting true sets the remembered one back (station when there is none), and the getter reads
+        /// false whenever the run mode is 0.
         /// </summary>
         public bool Enabled
         {
             get
             {
-                if (!CanDisable) return true;
+                if (!CanDisable) return QueryMode() != WifiMode.Off;
                 return Required(Execute(WifiCommands.InitQuery), WifiCommands.InitPrefix).Trim() == "1";
             }
             set
             {
                 if (!CanDisable)
                 {
-                    if (!value) throw new NotSupportedException("this firmware cannot switch Wi-Fi off (AT+CWINIT needs v3.2+)");
-                    return;
+                    var mode = QueryMode();
+                    if (value == (mode != WifiMode.Off)) return;
+                    int back;
+                    lock (gate)
+                    {
+                        back = modeBeforeOff;
+                        if (!value) modeBeforeOff = (int)mode;
+                    }
+                    SetMode(value ? (back > 0 ? (WifiMode)back : WifiMode.Station) : WifiMode.Off);
                 }
-                Run(Command(WifiCommands.Init).Append(value ? 1 : 0));
+                else Run(Command(WifiCommands.Init).Append(value ? 1 : 0));
                 if (!value) lock (gate) { state = StationState.NotStarted; stations.Clear(); }
             }
         }

@@ -40,6 +40,7 @@ public sealed class BenchRig : IDisposable
             SslHandshakeTimeMs = sslHandshakeMs,
             HostPortsSameIfFree = false,
             AccessPoints = [new(Ssid, Password)],
+            CommandLatency = CommandLatency,
         });
         Wire = new CountingTransport(new EmulatorTransport(Emulator));
         // Let the power-on banner arrive first: Initialize's hard reset could otherwise take it for its own ready.
@@ -61,6 +62,9 @@ public sealed class BenchRig : IDisposable
         Wifi.Join(Ssid, Password, null, 10);
         Links = new ConnectionTable(Device);
     }
+
+    /// <summary>Changes to the emulator's per-command processing times for every rig (<c>--latency NAME=ms,...</c>), or null.</summary>
+    public static string? CommandLatency { get; set; }
 
     /// <summary>The read buffer Esp32At.TinyCLR's UartTransport gives the UART driver.</summary>
     public const int HostUartBufferBytes = 16 * 1024;

@@ -6,7 +6,8 @@ public sealed record ThroughputResult(string Profile, int Baud, string Case, lon
 
 /// <summary>64-byte UDP datagrams sent per second against two limits (see <see cref="UdpSend"/>).</summary>
 public sealed record UdpResult(string Profile, int Baud, int Size, long Datagrams, double PerSecond, double PayloadLimit,
-    double ProtocolLimit, double BytesOutPerDatagram, double BytesInPerDatagram, int RingHighWater, double BytesPerOp)
+    double ProtocolLimit, double BytesOutPerDatagram, double BytesInPerDatagram, int RingHighWater, double BytesPerOp,
+    double EmulatorLateUs = 0, int CipSendMs = 0)
 {
     public double PayloadRatio => PerSecond / PayloadLimit;
     public double ProtocolRatio => PerSecond / ProtocolLimit;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using Esp32At.Emulator.Commands.Parameters;
 using Esp32At.Emulator.Core;
 using Esp32At.Emulator.Radio;
 using static Esp32At.Emulator.Commands.ArgumentChecks;
@@ -35,18 +36,14 @@ public static class NetServiceCommands
             return;
         }
         if (c.Line.Kind != CommandKind.Set) throw new CommandException(OperationType);
-        Count(c, 1, 1);
-        long seconds = c.Line.Int(0);
-        if (seconds is < 0 or > uint.MaxValue) throw Invalid(0);
+        long seconds = ParameterValidator.Check(c).Long(0);
         c.Emulator.Radio.SetClock(DateTime.UnixEpoch.AddSeconds(seconds));
     }
 
     private static void Ping(CommandContext c)
     {
         if (c.Line.Kind != CommandKind.Set) throw new CommandException(OperationType);
-        Count(c, 1, 1);
-        var host = Text(c, 0, 253);
-        if (host.Length == 0) throw Invalid(0);
+        var host = ParameterValidator.Check(c).Text(0);
         RequireWifi(c);
         var radio = c.Emulator.Radio;
         bool stationUp = c.State.WifiState == 2;
@@ -124,8 +121,7 @@ public static class NetServiceCommands
             return;
         }
         if (c.Line.Kind != CommandKind.Set) throw new CommandException(OperationType);
-        Count(c, 1, 1);
-        w.SntpIntervalS = Int(c, 0, 15, 4294967);
+        w.SntpIntervalS = ParameterValidator.Check(c).Int(0);
     }
 
     private static void Mdns(CommandContext c)

@@ -1,3 +1,4 @@
+using Esp32At.Emulator.Commands.Parameters;
 using Esp32At.Emulator.Core;
 using static Esp32At.Emulator.Commands.ArgumentChecks;
 
@@ -29,8 +30,7 @@ public static class SleepCommands
             return;
         }
         if (c.Line.Kind != CommandKind.Set) throw new CommandException(OperationType);
-        Count(c, 1, 1);
-        int mode = Int(c, 0, 0, 3);
+        int mode = ParameterValidator.Check(c).Int(0);
         if (mode != 0 && !Allowed(mode, c.State.CwMode, version)) throw new CommandException("0x010a0000");
         c.State.SleepMode = mode;
     }

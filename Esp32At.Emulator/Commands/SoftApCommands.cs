@@ -1,4 +1,5 @@
 using System.Text;
+using Esp32At.Emulator.Commands.Parameters;
 using Esp32At.Emulator.Core;
 using Esp32At.Emulator.Radio;
 using static Esp32At.Emulator.Commands.ArgumentChecks;
@@ -31,16 +32,14 @@ public static class SoftApCommands
             return;
         }
         if (c.Line.Kind != CommandKind.Set) throw new CommandException(OperationType);
-        Count(c, 4, 6);
-        var ssid = Text(c, 0, 32);
-        if (ssid.Length == 0) throw Invalid(0);
-        var password = c.Line.IsEmpty(1) ? "" : Text(c, 1, 64);
-        int channel = Int(c, 2, 1, 14);
-        int ecn = Int(c, 3, 0, 4);
+        var a = ParameterValidator.Check(c);
+        var ssid = a.Text(0);
+        var password = a.TextOr(1) ?? "";
+        int channel = a.Int(2), ecn = a.Int(3);
         if (ecn == 1) throw Invalid(3); // WEP is not supported
         if (ecn != 0 && Encoding.UTF8.GetByteCount(password) < 8) throw Length(1);
-        int maxConnections = IntOr(c, 4, 1, 10, w.SoftAp.MaxConnections);
-        int hidden = IntOr(c, 5, 0, 1, 0);
+        int maxConnections = a.IntOr(4, w.SoftAp.MaxConnections);
+        int hidden = a.Int(5);
         RequireSoftAp(c);
         var country = w.Country;
         if (channel < country.StartChannel || channel >= country.StartChannel + country.ChannelCount) throw Invalid(2);
@@ -66,8 +65,7 @@ public static class SoftApCommands
         if (c.Line.Kind == CommandKind.Execute) leaving = c.Emulator.Radio.Stations;
         else if (c.Line.Kind == CommandKind.Set)
         {
-            Count(c, 1, 1);
-            if (!MacAddress.TryParse(Text(c, 0, 17), out var bytes)) throw Invalid(0);
+            if (!MacAddress.TryParse(ParameterValidator.Check(c).Text(0), out var bytes)) throw Invalid(0);
             var mac = MacAddress.Format(bytes);
             var station = c.Emulator.Radio.Stations.FirstOrDefault(s => s.Mac == mac) ?? throw new CommandException(ExecutionFailed);
             leaving = [station];

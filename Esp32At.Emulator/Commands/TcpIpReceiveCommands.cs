@@ -1,4 +1,5 @@
 using System.Text;
+using Esp32At.Emulator.Commands.Parameters;
 using Esp32At.Emulator.Core;
 
 namespace Esp32At.Emulator.Commands;
@@ -17,9 +18,7 @@ public static class TcpIpReceiveCommands
     {
         if (c.Line.Kind != CommandKind.Set) throw new CommandException("0x01060000");
         var (id, at) = LinkArguments.Of(c);
-        if (c.Line.Count != at + 1) throw new CommandException("0x01060000");
-        long max = c.Line.Int(at);
-        if (max < 1) throw new CommandException($"0x0107{at:x4}");
+        long max = ParameterValidator.Check(c, from: at).Long(0);
         var link = LinkArguments.Open(c, id);
         if (c.State.RecvMode[id] != 1 || link.Buffered == 0) throw new CommandException("0x010a0000"); // active mode, or "no data"
         var data = link.Take((int)Math.Min(max, int.MaxValue), out var from);

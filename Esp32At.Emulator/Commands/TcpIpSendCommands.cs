@@ -1,4 +1,5 @@
 using System.Net;
+using Esp32At.Emulator.Commands.Parameters;
 using Esp32At.Emulator.Core;
 using Esp32At.Emulator.Network;
 
@@ -125,12 +126,9 @@ public static class TcpIpSendCommands
             c.Info($"+CIPSENDLCFG:{settings.SendLReportSize},{settings.SendLTransmitSize}");
             return;
         }
-        if (c.Line.Kind != CommandKind.Set || c.Line.Count is < 1 or > 2) throw new CommandException("0x01060000");
-        long report = c.Line.IntOr(0, settings.SendLReportSize);
-        long transmit = c.Line.IntOr(1, settings.SendLTransmitSize);
-        if (report is < 100 or > 1048576) throw new CommandException("0x01070000");
-        if (transmit is < 100 or > 2920) throw new CommandException("0x01070001");
-        settings.SendLReportSize = (int)report;
-        settings.SendLTransmitSize = (int)transmit;
+        if (c.Line.Kind != CommandKind.Set) throw new CommandException("0x01060000");
+        var p = ParameterValidator.Check(c);
+        settings.SendLReportSize = p.IntOr(0, settings.SendLReportSize);
+        settings.SendLTransmitSize = p.IntOr(1, settings.SendLTransmitSize);
     }
 }

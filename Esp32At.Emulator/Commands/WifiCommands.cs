@@ -1,4 +1,5 @@
 using System.Text;
+using Esp32At.Emulator.Commands.Parameters;
 using Esp32At.Emulator.Core;
 using Esp32At.Emulator.Radio;
 using static Esp32At.Emulator.Commands.ArgumentChecks;
@@ -29,8 +30,7 @@ public static class WifiCommands
             return;
         }
         if (c.Line.Kind != CommandKind.Set) throw new CommandException(OperationType);
-        Count(c, 1, 1);
-        w.AutoConnect = Int(c, 0, 0, 1) == 1;
+        w.AutoConnect = ParameterValidator.Check(c).Int(0) == 1;
     }
 
     private static void CwMode(CommandContext c)
@@ -43,9 +43,7 @@ public static class WifiCommands
         if (c.Line.Kind != CommandKind.Set) throw new CommandException(OperationType);
         // AT+CWMODE=<mode>[,<auto_connect>]: an omitted <auto_connect> (AT+CWMODE=1,) is OMITTED and keeps its
         // default 1 (Wi-Fi_AT_Commands.rst); only a present value is range-checked.
-        Count(c, 1, 2);
-        int mode = Int(c, 0, 0, 3);
-        IntOr(c, 1, 0, 1, 1);
+        int mode = ParameterValidator.Check(c).Int(0);
         RequireWifi(c);
         bool stationOff = c.State.CwMode is 1 or 3 && mode is not (1 or 3);
         bool softApOff = c.State.CwMode is 2 or 3 && mode is not (2 or 3);
@@ -86,19 +84,16 @@ public static class WifiCommands
                 Join(c, stored.Ssid, stored.Password, stored.Bssid);
                 return;
             case CommandKind.Set:
-                Count(c, 2, 9);
-                var ssid = Text(c, 0, 32);
-                if (ssid.Length == 0) throw Invalid(0);
-                var password = c.Line.IsEmpty(1) ? "" : Text(c, 1, 64);
+                var a = ParameterValidator.Check(c);
+                var ssid = a.Text(0);
+                var password = a.TextOr(1) ?? "";
                 string? bssid = null;
-                if (!c.Line.IsEmpty(2))
+                if (a.Has(2))
                 {
-                    if (!MacAddress.TryParse(Text(c, 2, 17), out var mac)) throw Invalid(2);
+                    if (!MacAddress.TryParse(a.Text(2), out var mac)) throw Invalid(2);
                     bssid = MacAddress.Format(mac);
                 }
-                var join = new JoinParameters(
-                    IntOr(c, 3, 0, 1, 0), IntOr(c, 4, 0, 7200, 1), IntOr(c, 5, 1, 100, 3),
-                    IntOr(c, 6, 0, 1, 0), IntOr(c, 7, 3, 600, 15), IntOr(c, 8, 0, 3, 1));
+                var join = new JoinParameters(a.Int(3), a.Int(4), a.Int(5), a.Int(6), a.Int(7), a.Int(8));
                 wireless.Join = join;
                 wireless.ReconnectInterval = join.ReconnectInterval;
                 wireless.StoredJoin = (ssid, password, bssid);
@@ -173,19 +168,19 @@ public static class WifiCommands
         int minMs = 0, maxMs = 0, bitmap = 0;
         if (c.Line.Kind == CommandKind.Set)
         {
-            // The 2.4 GHz channel bitmap (7th argument) exists from v4.1.
-            Count(c, 1, c.Emulator.Profile.Version >= new Version(4, 1) ? 7 : 6);
-            if (!c.Line.IsEmpty(0)) onlySsid = Text(c, 0, 32);
-            if (!c.Line.IsEmpty(1))
+            // The 2.4 GHz channel bitmap (7th argument) exists from v4.1 (the table's two CWLAP forms).
+            var a = ParameterValidator.Check(c);
+            onlySsid = a.TextOr(0);
+            if (a.Has(1))
             {
-                if (!MacAddress.TryParse(Text(c, 1, 17), out var mac)) throw Invalid(1);
+                if (!MacAddress.TryParse(a.Text(1), out var mac)) throw Invalid(1);
                 onlyMac = MacAddress.Format(mac);
             }
-            if (!c.Line.IsEmpty(2)) onlyChannel = Int(c, 2, 1, 14);
-            passive = IntOr(c, 3, 0, 1, 0) == 1;
-            minMs = IntOr(c, 4, 0, 1500, 0);
-            maxMs = IntOr(c, 5, 0, 1500, 0);
-            if (c.Line.Count > 6) bitmap = IntOr(c, 6, 0, 0x3FFF, 0);
+            if (a.Has(2)) onlyChannel = a.Int(2);
+            passive = a.Int(3) == 1;
+            minMs = a.Int(4);
+            maxMs = a.Int(5);
+            bitmap = a.IntOr(6, 0);
         }
         else if (c.Line.Kind != CommandKind.Execute) throw new CommandException(OperationType);
         c.Emulator.Clock.Delay(ScanTiming.DurationMs(ScanTiming.Channels(c.State.Wireless.Country, onlyChannel, bitmap), passive, minMs, maxMs));

@@ -56,6 +56,11 @@ public sealed record EmulatorOptions
     public bool UartPacing { get; init; } = true;
     /// <summary>DNS-SD services of hosts on the simulated LAN: they answer mDNS queries the ESP's UDP links send (see <c>emulator.Radio.Lan</c>).</summary>
     public IReadOnlyList<Mdns.MdnsService> LanServices { get; init; } = [];
+    /// <summary>
+    /// Changes to the per-command processing times (<see cref="Core.CommandLatency"/>): <c>NAME=ms[,NAME=ms...]</c>,
+    /// e.g. <c>CIPSEND=1</c>; null keeps the table. The CLI's <c>--latency</c>, a config file's <c>commandLatency</c>.
+    /// </summary>
+    public string? CommandLatency { get; init; }
     /// <summary>A log of every UART write in both directions from power-on (see <see cref="Transports.ByteLog"/>), or null.</summary>
     public Transports.ByteLog? UartLog { get; init; }
 }

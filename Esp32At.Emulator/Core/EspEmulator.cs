@@ -46,6 +46,7 @@ public sealed class EspEmulator : IDisposable
     {
         Options = options ?? new EmulatorOptions();
         Clock = new EmulatorClock(Options.SpeedFactor);
+        if (Options.CommandLatency is { } latency) Latency.Apply(latency);
         BasicCommands.Register(this);
         TcpIpSettingsCommands.Register(this);
         TcpOptCommands.Register(this);
@@ -78,7 +79,7 @@ public sealed class EspEmulator : IDisposable
     public EmulatorState State { get; } = new();
     public CommandTable Commands { get; } = new();
 
-    /// <summary>Typical processing time per command (scaled by <see cref="Clock"/>).</summary>
+    /// <summary>Typical processing time per command (scaled by <see cref="Clock"/>; <see cref="EmulatorOptions.CommandLatency"/> applied).</summary>
     public CommandLatency Latency { get; } = new();
 
     /// <summary>Fault switches for tests.</summary>
@@ -236,13 +237,13 @@ public sealed class EspEmulator : IDisposable
         while (true)
         {
             lock (gate) if (!running) return;
-            var chunk = Port.EmulatorRead(50);
+            var chunk = Port.EmulatorRead(50, out long arrivedAt);
             if (chunk is null) continue;
-            lock (gate) Accept(chunk);
+            lock (gate) Accept(chunk, arrivedAt);
         }
     }
 
-    private void Accept(byte[] chunk)
+    private void Accept(byte[] chunk, long arrivedAt)
     {
         switch (state == InputState.Idle && Faults.TakeBusy() ? InputState.Processing : state)
         {
@@ -284,7 +285,7 @@ public sealed class EspEmulator : IDisposable
             {
                 var text = Latin1.GetString(line.ToArray(), 0, line.Count - 2);
                 line.Clear();
-                Dispatch(text);
+                Dispatch(text, arrivedAt);
             }
             else if (line.Count >= MaxLineLength)
             {
@@ -301,7 +302,7 @@ public sealed class EspEmulator : IDisposable
         Output((State.SysLog ? "ERR CODE:0x010b0000\r\n" : "") + "\r\nbusy p...\r\n");
     }
 
-    private void Dispatch(string text)
+    private void Dispatch(string text, long arrivedAt)
     {
         var parsed = AtCommandLine.Parse(text);
         if (parsed is null)
@@ -317,15 +318,15 @@ public sealed class EspEmulator : IDisposable
         state = InputState.Processing;
         var context = new CommandContext(this, parsed);
         int generation = bootGeneration;
-        new Thread(() => Run(handler, context, generation)) { IsBackground = true, Name = "esp-at process" }.Start();
+        new Thread(() => Run(handler, context, generation, arrivedAt)) { IsBackground = true, Name = "esp-at process" }.Start();
     }
 
-    private void Run(CommandHandler handler, CommandContext context, int generation)
+    private void Run(CommandHandler handler, CommandContext context, int generation, long arrivedAt)
     {
         string final = "\r\nOK\r\n";
         try
         {
-            Latency.Wait(context.Line.Name, Clock);
+            Latency.Wait(context.Line.Name, arrivedAt, Clock, Port); // counted from the line's arrival on the wire
             Faults.SlowDown(context.Line.Name);
             handler(context);
             if (context.FinalResult is not null) final = context.FinalResult;

@@ -167,7 +167,7 @@ public sealed class InProcessPort
                 double tpb = UartPacer.TicksPerByte(Clock, emulatorBaud);
                 foreach (var piece in Line.Split(burst))
                 {
-                    long start = espTx.Schedule(piece.Length, tpb);
+                    long start = espTx.Schedule(piece.Length, tpb, heldUntil);
                     toHost.Add(piece, start, tpb, endsRead: Line.SplitSize > 0);
                 }
                 WaitForTransmitRoom(tpb);
@@ -180,8 +180,16 @@ public sealed class InProcessPort
     }
 
     /// <summary>Emulator side: the next chunk the host wrote, or null after <paramref name="timeoutMs"/>.</summary>
-    internal byte[]? EmulatorRead(int timeoutMs)
+    internal byte[]? EmulatorRead(int timeoutMs) => EmulatorRead(timeoutMs, out _);
+
+    /// <summary>
+    /// Emulator side: the next chunk the host wrote, or null after <paramref name="timeoutMs"/>;
+    /// <paramref name="arrivedAt"/> is the Stopwatch timestamp its last byte arrived on the wire (paced), or when it was
+    /// written (not paced), however late the caller got to it.
+    /// </summary>
+    internal byte[]? EmulatorRead(int timeoutMs, out long arrivedAt)
     {
+        arrivedAt = 0;
         lock (gate)
         {
             long deadline = Stopwatch.GetTimestamp() + (long)timeoutMs * Stopwatch.Frequency / 1000;
@@ -194,6 +202,7 @@ public sealed class InProcessPort
                     var (data, readyAt) = toEmulator.Peek();
                     if (readyAt <= now)
                     {
+                        arrivedAt = readyAt;
                         toEmulator.Dequeue();
                         toEmulatorBytes -= data.Length;
                         Monitor.PulseAll(gate); // RTS may be released
@@ -206,6 +215,24 @@ public sealed class InProcessPort
             }
         }
     }
+
+    /// <summary>
+    /// Emulator side: what the calling thread (a command's) writes from now on starts on the wire no earlier than
+    /// Stopwatch timestamp <paramref name="timestamp"/> (the end of the command's processing time,
+    /// <see cref="CommandLatency"/>); other threads' notices are not held. Returns false when the line is not paced
+    /// (then nothing is held).
+    /// </summary>
+    internal bool HoldOutputUntil(long timestamp)
+    {
+        lock (gate)
+        {
+            if (UartPacer.TicksPerByte(Clock, emulatorBaud) <= 0) return false;
+            heldUntil = timestamp;
+            return true;
+        }
+    }
+
+    [ThreadStatic] private static long heldUntil;
 
     /// <summary>Runs <paramref name="change"/> on the line faults under the port's lock, then wakes waiting readers and writers.</summary>
     internal void ChangeFaults(Action<LineFaults> change)

@@ -17,14 +17,15 @@ internal sealed class UartPacer
         clock is { SpeedFactor: > 0 } c && baud > 0 ? (double)UartModel.BitsPerByte * Stopwatch.Frequency / baud * c.SpeedFactor : 0;
 
     /// <summary>
-    /// Puts <paramref name="count"/> bytes on the wire after the bytes already on it; returns the timestamp the first
-    /// one starts (byte i has arrived at start + (i+1) × <paramref name="ticksPerByte"/>).
+    /// Puts <paramref name="count"/> bytes on the wire after the bytes already on it, and not before
+    /// <paramref name="notBefore"/> (a timestamp; 0 for none); returns the timestamp the first one starts (byte i has
+    /// arrived at start + (i+1) × <paramref name="ticksPerByte"/>).
     /// </summary>
-    public long Schedule(int count, double ticksPerByte)
+    public long Schedule(int count, double ticksPerByte, long notBefore = 0)
     {
         long now = Stopwatch.GetTimestamp();
         if (ticksPerByte <= 0) return now;
-        long start = Math.Max(now, lineFreeAt);
+        long start = Math.Max(Math.Max(now, notBefore), lineFreeAt);
         lineFreeAt = start + (long)Math.Ceiling(count * ticksPerByte);
         return start;
     }

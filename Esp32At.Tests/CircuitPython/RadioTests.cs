@@ -154,6 +154,24 @@ public sealed class RadioTests
     }
 
     [Fact]
+    public void EnabledFalseBeforeV32IsTheNullRunModeAndTrueRestoresTheMode()
+    {
+        using var f = new CircuitPythonWifi(profile: "v2.2.0-c3");
+        f.Radio.StartAp("board-ap", "secret-pass");
+        Assert.Equal(3, f.Emulator.State.CwMode);
+        f.Mark();
+        f.Radio.Enabled = false;
+        Assert.Equal("AT+CWMODE?\r\nAT+CWMODE=0\r\n", f.WrittenSinceMark);
+        Assert.Equal(0, f.Emulator.State.CwMode);
+        Assert.False(f.Radio.Enabled);
+        f.Mark();
+        f.Radio.Enabled = true;
+        Assert.Equal("AT+CWMODE?\r\nAT+CWMODE=3\r\n", f.WrittenSinceMark);
+        Assert.True(f.Radio.Enabled);
+        Assert.Equal(3, f.Emulator.State.CwMode);
+    }
+
+    [Fact]
     public void StaticAddressDnsAndDhcp()
     {
         using var f = new CircuitPythonWifi();

@@ -103,7 +103,7 @@ public sealed class SettingsScriptedTests
     }
 
     [Fact]
-    public void EnabledUsesCwinitFromV32AndIsFixedOnOlderFirmware()
+    public void EnabledUsesCwinitFromV32AndTheNullRunModeBefore()
     {
         using (var s = new ScriptedWifi("3.3.0.0"))
         {
@@ -114,10 +114,15 @@ public sealed class SettingsScriptedTests
         }
         using (var s = new ScriptedWifi("2.2.0.0"))
         {
+            // No CWINIT before v3.2: off is the run mode 0 (Null mode, RF disabled), on puts the mode back.
+            s.Replies["AT+CWMODE?"] = "+CWMODE:3\r\n" + Ok;
             Assert.True(s.Wifi.Enabled);
+            s.Wifi.Enabled = true; // already on: nothing is set
+            s.Wifi.Enabled = false;
+            s.Replies["AT+CWMODE?"] = "+CWMODE:0\r\n" + Ok;
+            Assert.False(s.Wifi.Enabled);
             s.Wifi.Enabled = true;
-            Assert.Throws<NotSupportedException>(() => s.Wifi.Enabled = false);
-            Assert.Empty(s.Sent);
+            Assert.Equal(["AT+CWMODE?", "AT+CWMODE?", "AT+CWMODE?", "AT+CWMODE=0", "AT+CWMODE?", "AT+CWMODE?", "AT+CWMODE=3"], s.Sent);
         }
     }
 }

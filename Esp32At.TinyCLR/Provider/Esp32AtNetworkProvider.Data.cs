@@ -64,6 +64,7 @@ namespace Esp32At.TinyCLR.Provider
             var s = Get(socket);
             lock (s)
             {
+                if (s.SendShutdown) throw SocketErrors.Create(SocketError.Shutdown);
                 EnsureConnected(s);
                 if (s.LinkId < 0) throw SocketErrors.Create(SocketError.NotConnected);
                 try
@@ -100,6 +101,7 @@ namespace Esp32At.TinyCLR.Provider
             lock (s)
             {
                 if (s.Type != SocketType.Dgram) return Send(socket, buffer, offset, count, flags);
+                if (s.SendShutdown) throw SocketErrors.Create(SocketError.Shutdown);
                 if (s.LinkId < 0) OpenUdp(s, ip, port);
                 try
                 {
@@ -119,6 +121,7 @@ namespace Esp32At.TinyCLR.Provider
             var s = Get(socket);
             lock (s)
             {
+                if (s.Eof) return EndOfStream;
                 if (s.LinkId < 0)
                 {
                     // A bound, unconnected receiver: a UDP link that takes datagrams from anyone on the bound port.

@@ -60,10 +60,31 @@ namespace Esp32At.TinyCLR.Provider
         }
 
 #if TINYCLR_V3
-        /// <summary>TinyCLR 3.0: ESP-AT has no half-close; shutting down sending or both closes the link.</summary>
+        /// <summary>
+        /// TinyCLR 3.0: ESP-AT has no half-close, so shutting down sending or both closes the ESP link (AT+CIPCLOSE);
+        /// the handle stays valid until Close, as a socket's does: reads then return end of stream, sends fail with
+        /// Shutdown. Shutting down receiving only tells the ESP nothing.
+        /// </summary>
         public void Shutdown(int socket, SocketShutdown how)
         {
-            if (how != SocketShutdown.Receive) Close(socket);
+            var s = Get(socket);
+            if (how == SocketShutdown.Receive) return;
+            lock (s)
+            {
+                if (s.Listening) throw SocketErrors.Create(SocketError.NotConnected);
+                try
+                {
+                    if (s.LinkId >= 0) Table.Close(s.LinkId);
+                }
+                catch (Exception e)
+                {
+                    Note("shutdown " + socket + ": " + e.Message); // the link is gone either way
+                }
+                s.LinkId = -1;
+                s.ConnectPending = false;
+                s.SendShutdown = true;
+                s.Eof = true;
+            }
         }
 #endif
 

@@ -21,8 +21,10 @@ namespace Esp32At.TinyCLR.Provider
         public bool Listening;
         /// <summary>A TLS link (opened by AuthenticateAsClient, or accepted by an SSL server).</summary>
         public bool Secure;
-        /// <summary>The peer closed and everything was read.</summary>
+        /// <summary>The peer closed and everything was read (or Shutdown closed the link).</summary>
         public bool Eof;
+        /// <summary>TinyCLR 3.0's Shutdown of sending (or both) closed the link: sends fail with Shutdown.</summary>
+        public bool SendShutdown;
         public int BoundPort;
         public uint RemoteAddress;
         public int RemotePort;

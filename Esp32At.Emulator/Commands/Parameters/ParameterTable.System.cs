@@ -9,6 +9,7 @@ public static partial class ParameterTable
         Cmd("SYSLOG", N("status", 0, 1)),
         Cmd("SYSSTORE", N("store_mode", 0, 1)),
         Cmd("SYSMSG", N("state", 0, 7)),
+        Cmd("SLEEP", N("sleep mode", 0, 3)),
         Cmd("UART_CUR", Uart()),
         Cmd("UART_DEF", Uart()),
     ];

@@ -9,7 +9,7 @@ public static partial class ParameterTable
 {
     private const long Unbounded = long.MaxValue;
 
-    private static readonly CommandSpec[] All = [.. System, .. WifiSettings, .. TcpIpSettings, .. Ssl];
+    private static readonly CommandSpec[] All = [.. System, .. WifiSettings, .. WifiStation, .. TcpIpSettings, .. Ssl, .. Services];
 
     /// <summary>Every form in the table.</summary>
     public static IReadOnlyList<CommandSpec> Forms => All;
