@@ -1,3 +1,4 @@
+using Esp32At.Emulator.Commands.Parameters;
 using Esp32At.Emulator.Core;
 using Esp32At.Emulator.Network;
 using static Esp32At.Emulator.Commands.ArgumentChecks;
@@ -25,13 +26,9 @@ public static class TcpOptCommands
         }
         if (c.Line.Kind != CommandKind.Set) throw new CommandException(OperationType);
         var (id, at) = LinkArguments.Of(c, idMax: 5);
-        int given = c.Line.Count - at;
-        if (given is < 3 or > 4) throw new CommandException($"0x0106{at + 3:x2}{Math.Min(c.Line.Count, 255):x2}");
-        // Check every field before changing anything: a bad value leaves all the options as they were.
-        int? linger = Optional(c, at, -1, int.MaxValue);
-        int? noDelay = Optional(c, at + 1, 0, 1);
-        int? sndTimeo = Optional(c, at + 2, 0, int.MaxValue);
-        int? keepAlive = given == 4 ? Optional(c, at + 3, 0, 7200) : null;
+        // Every field is checked before anything changes: a bad value leaves all the options as they were.
+        var p = ParameterValidator.Check(c, from: at);
+        int? linger = Optional(p, 0), noDelay = Optional(p, 1), sndTimeo = Optional(p, 2), keepAlive = Optional(p, 3);
         foreach (var o in id == 5 ? all : [all[id]])
         {
             o.Linger = linger ?? o.Linger;
@@ -41,5 +38,5 @@ public static class TcpOptCommands
         }
     }
 
-    private static int? Optional(CommandContext c, int i, long min, long max) => c.Line.IsEmpty(i) ? null : Int(c, i, min, max);
+    private static int? Optional(ParameterValues p, int i) => p.Has(i) ? p.Int(i) : null;
 }

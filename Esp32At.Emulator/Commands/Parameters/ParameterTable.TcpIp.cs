@@ -14,6 +14,9 @@ public static partial class ParameterTable
         Cmd("CIPSERVERMAXCONN", N("num", 1, 5)),
         Cmd("CIPSTO", N("time", 0, 7200)),
         Cmd("TRANSINTVL", N("interval", 0, 1000)),
+        // After the link id (0-5, 5: all); every option keeps its last value when omitted (issue 14 item 4).
+        Cmd("CIPTCPOPT", N("so_linger", -1, int.MaxValue).Opt("unchanged"), N("tcp_nodelay", 0, 1).Opt("unchanged"),
+            N("so_sndtimeo", 0, int.MaxValue).Opt("unchanged"), N("keep_alive", 0, 7200).Opt("unchanged")) with { MinCount = 3 },
     ];
 
     /// <summary>TCP-IP_AT_Commands.rst: the SSL client settings, after the link id (<see cref="LinkArguments"/>);

@@ -18,15 +18,16 @@ public static class ParameterValidator
         var spec = ParameterTable.For(key ?? c.Line.Name, c.Emulator.Profile.Version);
         var line = c.Line;
         int given = line.Count - from;
-        if (given < spec.MinCount || given > spec.MaxCount) throw new CommandException(spec.CountError ?? CountCode(given < spec.MinCount ? spec.MinCount : spec.MaxCount, given));
+        // The count code names the whole line (a leading link id included): need and given both count from parameter 0.
+        if (given < spec.MinCount || given > spec.MaxCount) throw new CommandException(spec.CountError ?? CountCode(from + (given < spec.MinCount ? spec.MinCount : spec.MaxCount), line.Count));
         if (spec.Counts is not null && !spec.Counts.Contains(given))
-            throw new CommandException(spec.CountError ?? CountCode(spec.Counts.Where(n => n > given).DefaultIfEmpty(spec.MaxCount).First(), given));
+            throw new CommandException(spec.CountError ?? CountCode(from + spec.Counts.Where(n => n > given).DefaultIfEmpty(spec.MaxCount).First(), line.Count));
         var values = new object?[spec.Parameters.Length];
         for (int k = 0; k < given && k < spec.Parameters.Length; k++)
         {
             values[k] = Read(spec.Parameters[k], line, from + k);
             // A count parameter says how many parameters follow it (CIPSSLCALPN's <counts>).
-            if (k == spec.CountParameter && given != k + 1 + (values[k] as long? ?? 0)) throw new CommandException(spec.CountError ?? CountCode(k + 1 + (int)(values[k] as long? ?? 0), given));
+            if (k == spec.CountParameter && given != k + 1 + (values[k] as long? ?? 0)) throw new CommandException(spec.CountError ?? CountCode(from + k + 1 + (int)(values[k] as long? ?? 0), line.Count));
         }
         return new ParameterValues(spec, values, given);
     }
