@@ -83,7 +83,7 @@ public class ProviderV3Tests
         using var go = new ManualResetEventSlim();
         using var server = new LoopbackServer(st =>
         {
-            go.Wait(5000);
+            go.Wait(60_000); // a bound for a fault: the test sets it
             st.Write(new byte[] { 1, 2, 3 });
         });
         using var f = new Setup(v3);
