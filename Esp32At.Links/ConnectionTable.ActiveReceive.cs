@@ -58,6 +58,7 @@ namespace Esp32At.Links
                 {
                     if (!executor.IsRunning) return; // disposing: the pump must not hang here
                     link.Room.WaitOne(RoomWaitMs, false);
+                    executor.CheckReceiveErrors(); // the UART may overflow while the pump waits here (no RTS/CTS)
                 }
             }
         }

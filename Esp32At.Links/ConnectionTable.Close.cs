@@ -20,6 +20,8 @@ namespace Esp32At.Links
                 generation = link.Generation;
                 drained = link.Drained;
                 // Nobody may take this id until the ESP confirmed the close (Reserve skips closing links).
+                // Also a link this side reset while the ESP still holds it (bytes lost on the UART).
+                if (state == LinkState.Reset && link.OpenOnEsp) state = LinkState.Open;
                 if (state != LinkState.Free)
                 {
                     link.Closing = true;

@@ -6,10 +6,19 @@ namespace Esp32At.Links
     // Links that can no longer be trusted (a broken stream, or the ESP rebooted) are reset, never silently reused.
     public sealed partial class ConnectionTable
     {
+        private const string LostOnTheUart = "bytes from the ESP were lost on the UART (receive overrun or line error); use RTS/CTS with active receive";
+
         private void MarkReset(Link link, string reason)
+        {
+            MarkReset(link, reason, false);
+        }
+
+        // openOnEsp: the ESP still holds the connection (this side gave up on it), so Close must send CIPCLOSE.
+        private void MarkReset(Link link, string reason, bool openOnEsp)
         {
             lock (gate)
             {
+                link.OpenOnEsp = openOnEsp;
                 link.State = LinkState.Reset;
                 link.ResetReason = reason;
                 link.AcceptPending = false;
@@ -18,6 +27,31 @@ namespace Esp32At.Links
             }
             link.Room.Set();
             link.Changed.Set();
+        }
+
+        // The transport lost bytes from the ESP (UART overrun, full driver buffer, framing error: IAtReceiveErrors).
+        // Which +IPD frames they belonged to cannot be known, so every link the ESP sends to actively fails loudly
+        // (its buffered bytes are dropped: they may be followed by the hole) instead of handing out a stream with a
+        // hole. The ESP still holds those connections: Close sends CIPCLOSE for them, even after a CLOSED (until the
+        // parser finds the framing again, a "<id>,CLOSED" may be payload bytes; an ERROR answer costs nothing). Passive links are left alone:
+        // their data waits on the ESP, a lost notice is reconciled by CIPRECVLEN?, and a read's answer that lost bytes
+        // is not told apart here (the pump keeps up in passive mode, so the driver's buffer does not fill).
+        private void OnReceiveLost(AtExecutor sender)
+        {
+            for (int i = 0; i < links.Length; i++)
+            {
+                var link = links[i];
+                bool hit;
+                bool live;
+                lock (gate)
+                {
+                    LinkState s = link.State;
+                    hit = link.ActiveMode && !link.AcceptPending && (s == LinkState.Open || s == LinkState.Connecting || s == LinkState.RemoteClosed);
+                    live = s != LinkState.RemoteClosed;
+                }
+                if (!hit) continue;
+                MarkReset(link, LostOnTheUart, live);
+            }
         }
 
         private void OnRebooted(AtExecutor sender)

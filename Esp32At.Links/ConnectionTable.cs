@@ -41,6 +41,7 @@ namespace Esp32At.Links
             executor.Urcs.Register(LinkCommands.ClosedUrc, OnClosed);
             executor.Urcs.Register(LinkCommands.NoticeUrc, OnNotice);
             executor.Rebooted += OnRebooted;
+            executor.ReceiveLost += OnReceiveLost;
             executor.ActiveFrame = OnActiveFrame;
             executor.ActiveData = OnActiveData;
         }

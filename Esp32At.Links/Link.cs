@@ -49,6 +49,8 @@ namespace Esp32At.Links
         /// <summary>Counts passive notices, so a read can tell whether a fresh total arrived while it ran.</summary>
         public int Notices;
         public string ResetReason;
+        /// <summary>Reset by this side while the ESP still holds the connection: <c>Close</c> sends CIPCLOSE for it.</summary>
+        public bool OpenOnEsp;
         /// <summary>When the ESP last told us about this link's data (notice, read or CIPRECVLEN?).</summary>
         public long HeardTicks;
         /// <summary>Where the last received bytes came from (IPv4, first octet in the low byte) and the port.</summary>
@@ -76,6 +78,7 @@ namespace Esp32At.Links
             Available = 0;
             Drained = false;
             ResetReason = null;
+            OpenOnEsp = false;
             RemoteAddress = 0;
             RemotePort = 0;
         }

@@ -64,6 +64,7 @@ public sealed class MqttSession(EspEmulator emulator)
     public void Connect(string host, int port, bool reconnect)
     {
         int gen;
+        IMqttClient? taken;
         lock (gate)
         {
             RequireConfigured();
@@ -73,6 +74,7 @@ public sealed class MqttSession(EspEmulator emulator)
             Reconnect = reconnect;
             gen = ++generation;
         }
+        if (!HasNetwork) throw MqttErrors.Of(MqttErrors.ClientStartFailed);
         var address = emulator.Links.Dns.Resolve(host) ?? throw MqttErrors.Of(MqttErrors.ClientStartFailed);
         var fresh = new MqttClientFactory().CreateMqttClient();
         try
@@ -94,7 +96,10 @@ public sealed class MqttSession(EspEmulator emulator)
             }
             client = fresh;
             State = MqttState.Connected;
+            taken = broken;
+            broken = null;
         }
+        taken?.Dispose(); // a broken link's connection, which this one has taken over at the broker
         Attach(fresh, gen);
         emulator.Output(MqttNotices.Connected(this) + "\r\n");
     }
@@ -223,6 +228,9 @@ public sealed class MqttSession(EspEmulator emulator)
         return again;
     }
 
+    // The station lost its AP (reconnecting: 3, or given up/left: 4): no route to any broker until it has an IP again.
+    private bool HasNetwork => emulator.State.WifiState is not (3 or 4);
+
     private IMqttClient? Reset()
     {
         generation++;
@@ -274,6 +282,7 @@ public sealed class MqttSession(EspEmulator emulator)
         {
             emulator.Clock.Delay(ReconnectIntervalMs);
             lock (gate) if (gen != generation) return;
+            if (!HasNetwork) continue;
             var address = emulator.Links.Dns.Resolve(Host);
             if (address is null) continue;
             var fresh = new MqttClientFactory().CreateMqttClient();

@@ -87,6 +87,7 @@ public sealed class RadioControl
         // The event handler prints the disconnect; the socket task closes the links when lwIP reports the loss.
         ReportDisconnect();
         CloseStationLinks();
+        emulator.MqttLink.BreakLink(); // the MQTT client's TCP connection goes with the netif: +MQTTDISCONNECTED:0
         return true;
     }
 

@@ -4,7 +4,7 @@ using Esp32At.Transport;
 namespace Esp32At.Tests.Device;
 
 /// <summary>Passes everything through and records what the host wrote.</summary>
-public sealed class RecordingTransport(IAtTransport inner) : IAtTransport
+public sealed class RecordingTransport(IAtTransport inner) : IAtTransport, IAtReceiveErrors
 {
     private readonly StringBuilder written = new();
 
@@ -19,6 +19,7 @@ public sealed class RecordingTransport(IAtTransport inner) : IAtTransport
     /// </summary>
     public long AllocatedInside { get; private set; }
     public int BytesAvailable => inner.BytesAvailable;
+    public int ReceiveErrors => inner is IAtReceiveErrors e ? e.ReceiveErrors : 0;
     public int BaudRate => inner.BaudRate;
     public bool HasResetLine => inner.HasResetLine;
     public void PulseReset(int lowMs) => inner.PulseReset(lowMs);

@@ -60,7 +60,7 @@ public class DeviceAssemblyTests
 /// <summary>The device assemblies, in dependency order; each is the folder of the same name.</summary>
 public static class DeviceAssemblies
 {
-    public static readonly string[] Folders = ["Esp32At", "Esp32At.Links", "Esp32At.Wifi", "Esp32At.CircuitPython", "Esp32At.TinyCLR"];
+    public static readonly string[] Folders = ["Esp32At", "Esp32At.Links", "Esp32At.Wifi", "Esp32At.CircuitPython", "Esp32At.Mqtt", "Esp32At.CircuitPython.Mqtt", "Esp32At.TinyCLR"];
 
     public static (IReadOnlyList<Microsoft.CodeAnalysis.Diagnostic> Errors, byte[] Image) Compile(string folder, bool v3 = false)
     {

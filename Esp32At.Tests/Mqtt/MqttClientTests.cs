@@ -190,6 +190,23 @@ public sealed class MqttClientTests : IDisposable
     }
 
     [Fact]
+    public void AWifiLossIsReportedAndTheClientComesBackWithItsSubscriptionsOnceTheApIsBack()
+    {
+        using var peer = broker.Connect();
+        client.Connect(Options());
+        client.Subscribe("cmd", 1);
+        Assert.True(emulator.Radio.DropConnection());
+        Assert.True(disconnects.TryTake(out var reason, 5000), "no Disconnected event after the Wi-Fi loss");
+        Assert.Equal(MqttDisconnectReason.LinkLost, reason);
+        Assert.False(reconnected.Wait(1500), "reconnected without Wi-Fi");
+        emulator.Radio.RestoreConnection();
+        Assert.True(reconnected.Wait(15000), "no reconnect after the AP came back");
+        Assert.True(client.Connected);
+        peer.Publish("cmd", "back", 1);
+        Assert.Equal("back", Encoding.UTF8.GetString(Next().Payload));
+    }
+
+    [Fact]
     public void TlsWithTheRightCaConnectsAndAWrongCaIsRejected()
     {
         emulator.Links.Dns.Add("espressif.local", System.Net.IPAddress.Loopback);

@@ -207,6 +207,27 @@ public class MqttEmulatorBytesTests
     }
 
     [Fact]
+    public void AWifiLossBreaksTheLinkAndReconnectOneComesBackWithItsTopicsOnlyWithTheAp()
+    {
+        using var broker = new MqttBroker();
+        using var peer = broker.Connect();
+        using var port = Port();
+        port.Command("AT+MQTTUSERCFG=0,1,\"wifi\",\"\",\"\",0,0,\"\"");
+        port.Command($"AT+MQTTCONN=0,\"127.0.0.1\",{broker.Port},1");
+        port.Command("AT+MQTTSUB=0,\"again\",0");
+        Assert.True(port.Emulator.Radio.DropConnection());
+        Assert.Equal("WIFI DISCONNECT\r\n+MQTTDISCONNECTED:0\r\n", port.ReadUntil("+MQTTDISCONNECTED:0\r\n"));
+        Assert.Equal("ERR CODE:0x00006051\r\n\r\nERROR\r\n", Error(port, "AT+MQTTSUB=0,\"other\",0"));
+        Thread.Sleep(1500); // longer than the firmware's 1 s reconnect interval: no broker without the AP
+        Assert.DoesNotContain("+MQTTCONNECTED", port.Command("AT"));
+        port.Emulator.Radio.RestoreConnection();
+        Assert.EndsWith("WIFI GOT IP\r\n+MQTTCONNECTED:", port.ReadUntil("+MQTTCONNECTED:"));
+        Assert.Equal($"0,1,\"127.0.0.1\",\"{broker.Port}\",\"\",1\r\n", port.ReadUntil("\r\n"));
+        peer.Publish("again", "x");
+        Assert.Equal("+MQTTSUBRECV:0,\"again\",1,x\r\n", port.ReadUntil("x\r\n"));
+    }
+
+    [Fact]
     public void AfterARebootTheNewConnectionWaitsUntilTheBrokerHasCleanedUpTheOldOne()
     {
         using var broker = new MqttBroker();

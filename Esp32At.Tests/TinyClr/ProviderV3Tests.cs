@@ -83,7 +83,7 @@ public class ProviderV3Tests
         using var go = new ManualResetEventSlim();
         using var server = new LoopbackServer(st =>
         {
-            go.Wait(5000);
+            go.Wait(60_000); // a bound for a fault: the test sets it
             st.Write(new byte[] { 1, 2, 3 });
         });
         using var f = new Setup(v3);
@@ -120,14 +120,14 @@ public class ProviderV3Tests
         Assert.Equal(1, f.ReceiveUntilNot(-2, h, buf));
         using var wire = new WireLog(f.Emulator.Port);
 
-        f.Provider.Shutdown(h, SocketShutdown.Receive); // nothing to tell the ESP
-        Assert.Empty(wire.Sent());
+        f.Provider.Shutdown(h, SocketShutdown.Receive); // nothing to tell the ESP: the link stays open
+        Assert.Empty(wire.Sent("AT+CIPCLOSE"));
         Assert.Equal(1, (int)f.Provider.Send(h, new byte[] { 8 }, 0, 1, SocketFlags.None)); // still open both ways
         Assert.Equal(1, f.ReceiveUntilNot(-2, h, buf));
 
         f.Provider.Shutdown(h, how);
         Assert.Equal(new[] { "AT+CIPCLOSE=0\\r\\n" }, wire.Sent("AT+CIPCLOSE"));
-        Assert.True(peerSawClose.Wait(5000));
+        Assert.True(peerSawClose.Wait(20_000)); // a bound for a fault, not a speed target
         Assert.Equal(0, (int)f.Provider.Receive(h, buf, 0, buf.Length, SocketFlags.None)); // 3.0's end of stream
         Assert.Equal(0, (int)f.Provider.Available(h));
         Assert.True((bool)f.Provider.Poll(h, 0, SelectMode.SelectRead));

@@ -117,6 +117,23 @@ public class UartTransportTests
     }
 
     [Fact]
+    public void TheEngineSeesAReceiveErrorThroughIAtReceiveErrors()
+    {
+        var (port, name) = NewPort();
+        using var t = new UartTransport(name);
+        using var executor = new Esp32At.Engine.AtExecutor(t);
+        int raised = 0;
+        executor.ReceiveLost += _ => Interlocked.Increment(ref raised);
+        executor.Start();
+        var flood = new byte[16 * 1024 + 10];
+        port.Deliver(flood, 0, flood.Length);
+        Assert.True(SpinWait.SpinUntil(() => t.ReceiveErrors > 0, 10_000));
+        port.Deliver(new byte[] { (byte)'\n' }, 0, 1); // the pump looks after its next read
+        Assert.True(SpinWait.SpinUntil(() => Volatile.Read(ref raised) > 0, 10_000));
+        Assert.Equal(1, executor.ReceiveLosses);
+    }
+
+    [Fact]
     public void ResetPinNeverPulsesLowAtOpenAndPulseResetDropsStaleInput()
     {
         var (port, name) = NewPort();

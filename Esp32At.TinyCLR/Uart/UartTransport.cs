@@ -11,9 +11,10 @@ namespace Esp32At.TinyCLR.Uart
     /// Reads drain <c>BytesToRead</c> and wait on <c>DataReceived</c> in short slices, because the event is only a hint
     /// on TinyCLR: the native driver debounces it (one event per burst) and raises it on the event-dispatch thread, so a
     /// missed event costs one slice, never data. A full read buffer (<c>ErrorReceived</c>, <c>BufferFull</c>) corrupts
-    /// unread bytes in the driver; it is counted in <see cref="ReceiveErrors"/>. See docs/tinyclr-provider.md, "UART".
+    /// unread bytes in the driver; it is counted in <see cref="ReceiveErrors"/>, which the AT engine watches
+    /// (<see cref="IAtReceiveErrors"/>: links receiving actively then fail). See docs/tinyclr-provider.md, "UART".
     /// </summary>
-    public sealed class UartTransport : IAtTransport, IDisposable
+    public sealed class UartTransport : IAtTransport, IAtReceiveErrors, IDisposable
     {
         private const int SliceMs = 5;
         private readonly UartController uart;

@@ -32,6 +32,7 @@ namespace Esp32At.Engine
         {
             if (transport == null) throw new ArgumentNullException("transport");
             this.transport = transport;
+            WatchReceiveErrors(transport);
             ring = new RingBuffer(ringCapacity);
             parser = new AtParser(this, maxLineLength);
             urcs.RegisterExact("ready", OnReady);
