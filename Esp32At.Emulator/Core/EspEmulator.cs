@@ -265,7 +265,7 @@ public sealed class EspEmulator : IDisposable
                     Monitor.PulseAll(gate);
                     return;
                 }
-                int n = entry!.Complete ? 0 : entry.Accept(chunk);
+                int n = entry!.Complete ? 0 : entry is PassthroughEntry timed ? timed.Accept(chunk, ArrivalMs(arrivedAt)) : entry.Accept(chunk);
                 if (entry is PassthroughEntry { Escaped: true } passthrough) LeavePassthrough(passthrough);
                 else if (entry.Complete) Monitor.PulseAll(gate);
                 if (n < chunk.Length) Busy();
@@ -295,6 +295,15 @@ public sealed class EspEmulator : IDisposable
                 if (keepCr) line.Add((byte)'\r');
             }
         }
+    }
+
+    /// <summary>A port's Stopwatch arrival timestamp on the <see cref="Environment.TickCount64"/> base (now when unknown).</summary>
+    private static long ArrivalMs(long arrivedAt)
+    {
+        long now = Environment.TickCount64;
+        if (arrivedAt <= 0) return now;
+        long ago = (System.Diagnostics.Stopwatch.GetTimestamp() - arrivedAt) * 1000 / System.Diagnostics.Stopwatch.Frequency;
+        return ago > 0 ? now - ago : now;
     }
 
     private void Busy()

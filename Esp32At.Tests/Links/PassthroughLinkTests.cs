@@ -67,7 +67,7 @@ public class PassthroughLinkTests
         link.Write(ok, 0, ok.Length);
         var back = new byte[ok.Length];
         int got = 0;
-        while (got < back.Length) got += link.Read(back, got, back.Length - got, 5000);
+        while (got < back.Length) { int n = link.Read(back, got, back.Length - got, 5000); Assert.True(n > 0, $"stalled at {got}"); got += n; }
         Assert.Equal(ok, back);
 
         link.Leave();
@@ -81,7 +81,7 @@ public class PassthroughLinkTests
         var plus = Encoding.ASCII.GetBytes("+++");
         link.Write(plus, 0, plus.Length); // a lone "+++" payload write must not escape
         got = 0;
-        while (got < 3) got += link.Read(back, got, 3 - got, 5000);
+        while (got < 3) { int n = link.Read(back, got, 3 - got, 5000); Assert.True(n > 0, $"the lone +++ payload did not come back (escaped?) at {got}"); got += n; }
         Assert.Equal("+++", Encoding.ASCII.GetString(back, 0, 3));
         Assert.True(link.Active);
         Assert.NotNull(f.Emulator.Links.Passthrough);
