@@ -173,18 +173,39 @@ public sealed class LinkTable
     /// Closes link <paramref name="id"/>; <paramref name="closedLine"/> (the CIPCLOSE answer's <c>&lt;id&gt;,CLOSED</c>)
     /// is written before the id can be given to a new server client, so its CONNECT never precedes that CLOSED.
     /// </summary>
-    public bool Close(int id, string? closedLine)
+    public bool Close(int id, string? closedLine) => Close(id, closedLine, 0);
+
+    private bool Close(int id, string? closedLine, int delayBeforeLineMs)
     {
         EmulatedLink? link;
-        lock (gate) link = links[id];
-        if (link is null) return false;
-        link.ClosingByHost = true; // its reader must not report a peer close of its own
-        link.Channel.Dispose();
-        if (closedLine is not null) emulator.Output(closedLine);
         lock (gate)
         {
-            if (links[id] != link) return false;
-            links[id] = null;
+            // A second closer (CIPCLOSE racing the peer's close) waits until the first one's CLOSED is out and the id
+            // is free: its ERROR never precedes that CLOSED, and no new link takes the id before it.
+            long giveUp = Environment.TickCount64 + 2000; // bounded: the first closer's write may wait on a stalled host
+            while (links[id] is { Closing: true })
+            {
+                if (Environment.TickCount64 >= giveUp) return false;
+                Monitor.Wait(gate, 50);
+            }
+            link = links[id];
+            if (link is null) return false;
+            link.Closing = true;
+        }
+        try
+        {
+            link.ClosingByHost = true; // its reader must not report a peer close of its own
+            link.Channel.Dispose();
+            if (delayBeforeLineMs > 0) Thread.Sleep(delayBeforeLineMs);
+            if (closedLine is not null) emulator.Output(closedLine);
+        }
+        finally
+        {
+            lock (gate)
+            {
+                links[id] = null;
+                Monitor.PulseAll(gate);
+            }
         }
         if (link.IsDatagram && link.LocalPort != 0) Ports.Release("UDP", link.LocalPort);
         if (link.IsServer) Server?.ServerLinkClosed();
@@ -195,10 +216,9 @@ public sealed class LinkTable
     public void CloseAndReport(int id)
     {
         var link = this[id];
-        if (!Close(id)) return;
         // In passthrough the connection messages are silent unless SYSMSG bit2 (spec §2.1).
-        if (link is not null && link == Passthrough && (emulator.State.SysMsg & 4) == 0) return;
-        emulator.Output($"{Prefix(id)}CLOSED\r\n");
+        bool silent = link is not null && link == Passthrough && (emulator.State.SysMsg & 4) == 0;
+        Close(id, silent ? null : $"{Prefix(id)}CLOSED\r\n", emulator.Faults.CloseReportDelayMs); // CLOSED is out before the id is free
     }
 
     /// <summary>Closes every link and the server without a URC (reboot: the firmware prints no CLOSED lines).</summary>
