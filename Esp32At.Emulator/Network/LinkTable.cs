@@ -11,7 +11,7 @@ namespace Esp32At.Emulator.Network;
 /// The emulated firmware's five links and the real sockets behind them (TCP, UDP, SSL; client and server-accepted);
 /// writes the link URCs (spec §3) in the form of the current CIPMUX mode.
 /// </summary>
-public sealed class LinkTable
+public sealed partial class LinkTable
 {
     /// <summary>The ESP reads a socket at most 2920 bytes at a time, so an active +IPD frame carries at most that (spec §3).</summary>
     public const int MaxFrame = 2920;
@@ -48,7 +48,17 @@ public sealed class LinkTable
     /// <summary>Whether a link was opened since boot (CIPSTATUS tells "all links closed" from "got IP").</summary>
     public bool EverLinked { get; private set; }
 
-    public bool Any { get { lock (gate) return links.Any(l => l is not null); } }
+    public bool Any
+    {
+        get
+        {
+            lock (gate)
+            {
+                for (int id = 0; id < links.Length; id++) WaitWhileClosing(id);
+                return links.Any(l => l is not null);
+            }
+        }
+    }
 
     public int ServerLinkCount { get { lock (gate) return links.Count(l => l is { IsServer: true }); } }
 
@@ -166,78 +176,6 @@ public sealed class LinkTable
         }
     }
 
-    /// <summary>Closes a link from the host side (CIPCLOSE); unread data is discarded.</summary>
-    public bool Close(int id) => Close(id, null);
-
-    /// <summary>
-    /// Closes link <paramref name="id"/>; <paramref name="closedLine"/> (the CIPCLOSE answer's <c>&lt;id&gt;,CLOSED</c>)
-    /// is written before the id can be given to a new server client, so its CONNECT never precedes that CLOSED.
-    /// </summary>
-    public bool Close(int id, string? closedLine) => Close(id, closedLine, 0);
-
-    private bool Close(int id, string? closedLine, int delayBeforeLineMs)
-    {
-        EmulatedLink? link;
-        lock (gate)
-        {
-            // A second closer (CIPCLOSE racing the peer's close) waits until the first one's CLOSED is out and the id
-            // is free: its ERROR never precedes that CLOSED, and no new link takes the id before it.
-            long giveUp = Environment.TickCount64 + 2000; // bounded: the first closer's write may wait on a stalled host
-            while (links[id] is { Closing: true })
-            {
-                if (Environment.TickCount64 >= giveUp) return false;
-                Monitor.Wait(gate, 50);
-            }
-            link = links[id];
-            if (link is null) return false;
-            link.Closing = true;
-        }
-        try
-        {
-            link.ClosingByHost = true; // its reader must not report a peer close of its own
-            link.Channel.Dispose();
-            if (delayBeforeLineMs > 0) Thread.Sleep(delayBeforeLineMs);
-            if (closedLine is not null) emulator.Output(closedLine);
-        }
-        finally
-        {
-            lock (gate)
-            {
-                links[id] = null;
-                Monitor.PulseAll(gate);
-            }
-        }
-        if (link.IsDatagram && link.LocalPort != 0) Ports.Release("UDP", link.LocalPort);
-        if (link.IsServer) Server?.ServerLinkClosed();
-        return true;
-    }
-
-    /// <summary>Closes a link and writes its CLOSED URC (peer close, CIPSTO, CIPSERVER=0,1).</summary>
-    public void CloseAndReport(int id)
-    {
-        var link = this[id];
-        // In passthrough the connection messages are silent unless SYSMSG bit2 (spec §2.1).
-        bool silent = link is not null && link == Passthrough && (emulator.State.SysMsg & 4) == 0;
-        Close(id, silent ? null : $"{Prefix(id)}CLOSED\r\n", emulator.Faults.CloseReportDelayMs); // CLOSED is out before the id is free
-    }
-
-    /// <summary>Closes every link and the server without a URC (reboot: the firmware prints no CLOSED lines).</summary>
-    public void DropAll()
-    {
-        Passthrough = null;
-        Server?.Stop();
-        Server = null;
-        for (int i = 0; i < links.Length; i++) Close(i);
-        EverLinked = false;
-        // Only CIPSSLCCONF is saved in NVS (spec §2.3); the names and ALPN lists are lost with the RAM.
-        foreach (var tls in Tls)
-        {
-            tls.Sni = null;
-            tls.CommonName = null;
-            tls.Alpn = [];
-        }
-    }
-
     /// <summary>After a passive read: re-notify remaining bytes, or report a deferred CLOSED once drained.</summary>
     public void AfterRead(EmulatedLink link)
     {
@@ -250,7 +188,7 @@ public sealed class LinkTable
     {
         lock (gate)
         {
-            if (links[id] is not null || reserved[id]) throw new CommandException("0x010a0000"); // ALREADY CONNECTED (logged on UART0 only)
+            if (!WaitWhileClosing(id) || links[id] is not null || reserved[id]) throw new CommandException("0x010a0000"); // ALREADY CONNECTED (logged on UART0 only)
             reserved[id] = true;
         }
         try
