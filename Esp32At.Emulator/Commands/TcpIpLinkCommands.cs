@@ -57,7 +57,7 @@ public static class TcpIpLinkCommands
         long port = c.Line.Int(at + 2);
         if (port is < 1 or > 65535) throw new CommandException($"0x0107{at + 2:x4}");
         var links = c.Emulator.Links;
-        if (links[id] is not null) throw new CommandException("0x010a0000"); // ALREADY CONNECTED (UART0 only)
+        if (links.Occupied(id)) throw new CommandException("0x010a0000"); // ALREADY CONNECTED (UART0 only)
         if (c.State.CipMode == 1 && (links.Any || links.Server is not null)) throw new CommandException("0x010a0000"); // passthrough: one link
         var address = links.Dns.Resolve(host) ?? throw new CommandException("0x010a0000");
         var remote = new IPEndPoint(address, (int)port);

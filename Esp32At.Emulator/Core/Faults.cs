@@ -27,6 +27,12 @@ public sealed class Faults
         SslEncryptedLengths = emulator.Options.SslPassiveLengthQuirk;
     }
 
+    /// <summary>
+    /// Real ms the firmware takes between a peer's close (or CIPSTO) and its <c>&lt;id&gt;,CLOSED</c>: widens the window
+    /// in which a host's CIPCLOSE or CIPSTART races that report.
+    /// </summary>
+    public int CloseReportDelayMs { get; set; }
+
     /// <summary>The next <paramref name="count"/> passive <c>+IPD</c> notices are not written (a lost notice).</summary>
     public void DropNextNotices(int count = 1) => Interlocked.Exchange(ref dropNotices, count);
 

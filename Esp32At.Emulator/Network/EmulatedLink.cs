@@ -18,6 +18,9 @@ public sealed class EmulatedLink
     /// <summary>CIPCLOSE is closing it: the reader's end-of-stream is not a peer close.</summary>
     public volatile bool ClosingByHost;
 
+    /// <summary>One closer owns the close (set under the link table's lock): it writes CLOSED, then frees the id.</summary>
+    internal bool Closing;
+
     /// <summary>
     /// Bytes a TLS 1.2 record adds to its plaintext with AES-GCM: 5 header, 8 explicit nonce, 16 tag. Counted once per
     /// received read, which is one record for records up to 2920 bytes (an approximation for larger ones).

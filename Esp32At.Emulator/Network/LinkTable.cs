@@ -11,7 +11,7 @@ namespace Esp32At.Emulator.Network;
 /// The emulated firmware's five links and the real sockets behind them (TCP, UDP, SSL; client and server-accepted);
 /// writes the link URCs (spec §3) in the form of the current CIPMUX mode.
 /// </summary>
-public sealed class LinkTable
+public sealed partial class LinkTable
 {
     /// <summary>The ESP reads a socket at most 2920 bytes at a time, so an active +IPD frame carries at most that (spec §3).</summary>
     public const int MaxFrame = 2920;
@@ -48,7 +48,17 @@ public sealed class LinkTable
     /// <summary>Whether a link was opened since boot (CIPSTATUS tells "all links closed" from "got IP").</summary>
     public bool EverLinked { get; private set; }
 
-    public bool Any { get { lock (gate) return links.Any(l => l is not null); } }
+    public bool Any
+    {
+        get
+        {
+            lock (gate)
+            {
+                for (int id = 0; id < links.Length; id++) WaitWhileClosing(id);
+                return links.Any(l => l is not null);
+            }
+        }
+    }
 
     public int ServerLinkCount { get { lock (gate) return links.Count(l => l is { IsServer: true }); } }
 
@@ -166,58 +176,6 @@ public sealed class LinkTable
         }
     }
 
-    /// <summary>Closes a link from the host side (CIPCLOSE); unread data is discarded.</summary>
-    public bool Close(int id) => Close(id, null);
-
-    /// <summary>
-    /// Closes link <paramref name="id"/>; <paramref name="closedLine"/> (the CIPCLOSE answer's <c>&lt;id&gt;,CLOSED</c>)
-    /// is written before the id can be given to a new server client, so its CONNECT never precedes that CLOSED.
-    /// </summary>
-    public bool Close(int id, string? closedLine)
-    {
-        EmulatedLink? link;
-        lock (gate) link = links[id];
-        if (link is null) return false;
-        link.ClosingByHost = true; // its reader must not report a peer close of its own
-        link.Channel.Dispose();
-        if (closedLine is not null) emulator.Output(closedLine);
-        lock (gate)
-        {
-            if (links[id] != link) return false;
-            links[id] = null;
-        }
-        if (link.IsDatagram && link.LocalPort != 0) Ports.Release("UDP", link.LocalPort);
-        if (link.IsServer) Server?.ServerLinkClosed();
-        return true;
-    }
-
-    /// <summary>Closes a link and writes its CLOSED URC (peer close, CIPSTO, CIPSERVER=0,1).</summary>
-    public void CloseAndReport(int id)
-    {
-        var link = this[id];
-        if (!Close(id)) return;
-        // In passthrough the connection messages are silent unless SYSMSG bit2 (spec §2.1).
-        if (link is not null && link == Passthrough && (emulator.State.SysMsg & 4) == 0) return;
-        emulator.Output($"{Prefix(id)}CLOSED\r\n");
-    }
-
-    /// <summary>Closes every link and the server without a URC (reboot: the firmware prints no CLOSED lines).</summary>
-    public void DropAll()
-    {
-        Passthrough = null;
-        Server?.Stop();
-        Server = null;
-        for (int i = 0; i < links.Length; i++) Close(i);
-        EverLinked = false;
-        // Only CIPSSLCCONF is saved in NVS (spec §2.3); the names and ALPN lists are lost with the RAM.
-        foreach (var tls in Tls)
-        {
-            tls.Sni = null;
-            tls.CommonName = null;
-            tls.Alpn = [];
-        }
-    }
-
     /// <summary>After a passive read: re-notify remaining bytes, or report a deferred CLOSED once drained.</summary>
     public void AfterRead(EmulatedLink link)
     {
@@ -230,7 +188,7 @@ public sealed class LinkTable
     {
         lock (gate)
         {
-            if (links[id] is not null || reserved[id]) throw new CommandException("0x010a0000"); // ALREADY CONNECTED (logged on UART0 only)
+            if (!WaitWhileClosing(id) || links[id] is not null || reserved[id]) throw new CommandException("0x010a0000"); // ALREADY CONNECTED (logged on UART0 only)
             reserved[id] = true;
         }
         try
