@@ -24,7 +24,9 @@ namespace Esp32At.TinyCLR.Provider
         /// <summary>The peer closed and everything was read (or Shutdown closed the link).</summary>
         public bool Eof;
         /// <summary>TinyCLR 3.0's Shutdown of sending (or both) closed the link: sends fail with Shutdown.</summary>
+#pragma warning disable CS0649 // only TinyCLR 3.0's Shutdown sets it; on 2.2 it stays false and the checks cost nothing
         public bool SendShutdown;
+#pragma warning restore CS0649
         public int BoundPort;
         public uint RemoteAddress;
         public int RemotePort;
