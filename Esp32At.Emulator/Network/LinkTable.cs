@@ -212,9 +212,8 @@ public sealed partial class LinkTable
         var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
         {
-            using var cts = new CancellationTokenSource(timeoutMs);
             if (emulator.Faults.TakeRefuseConnect()) throw new SocketException((int)SocketError.ConnectionRefused);
-            socket.ConnectAsync(remote, cts.Token).AsTask().GetAwaiter().GetResult();
+            ConnectWithoutThreadPool(socket, remote, timeoutMs);
             // The handshake's SYN and SYN-ACK each cross the simulated path (loopback answered at once).
             emulator.Clock.Delay((int)Math.Round(path.DeliveryMs(0, Random.Shared.NextDouble()) + path.DeliveryMs(0, Random.Shared.NextDouble())));
             return socket;
@@ -224,6 +223,22 @@ public sealed partial class LinkTable
             socket.Dispose();
             throw new CommandException("0x010a0000");
         }
+    }
+
+    /// <summary>
+    /// A non-blocking connect finished by <see cref="Socket.Poll(int, SelectMode)"/> on this (the command's) thread. An
+    /// async connect's completion and its timeout's timer both need a thread-pool thread: with the pool starved by
+    /// blocked callers (a full test run) neither came, and CIPSTART went unanswered for 20 s and more.
+    /// </summary>
+    private static void ConnectWithoutThreadPool(Socket socket, IPEndPoint remote, int timeoutMs)
+    {
+        socket.Blocking = false;
+        try { socket.Connect(remote); }
+        catch (SocketException e) when (e.SocketErrorCode is SocketError.WouldBlock or SocketError.InProgress) { }
+        if (!socket.Poll((int)Math.Min(timeoutMs * 1000L, int.MaxValue), SelectMode.SelectWrite)) throw new SocketException((int)SocketError.TimedOut);
+        int error = (int)socket.GetSocketOption(SocketOptionLevel.Socket, SocketOptionName.Error)!;
+        if (error != 0) throw new SocketException(error);
+        socket.Blocking = true;
     }
 
     private static int LocalPort(Socket socket) => ((IPEndPoint)socket.LocalEndPoint!).Port;
