@@ -18,7 +18,7 @@ public sealed class EscapedDataEntry(int length) : DataEntry
 
     public override bool Complete => terminated || arrived == length;
 
-    public override int Accept(byte[] chunk)
+    public override int Accept(byte[] chunk, long arrivedMs)
     {
         int i = 0;
         while (i < chunk.Length && !Complete)

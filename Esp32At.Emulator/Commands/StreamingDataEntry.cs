@@ -14,7 +14,7 @@ public sealed class StreamingDataEntry(long length) : DataEntry
 
     public override bool Complete { get { lock (gate) return arrived == length; } }
 
-    public override int Accept(byte[] chunk)
+    public override int Accept(byte[] chunk, long arrivedMs)
     {
         lock (gate)
         {

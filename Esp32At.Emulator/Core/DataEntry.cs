@@ -6,8 +6,12 @@ namespace Esp32At.Emulator.Core;
 /// </summary>
 public abstract class DataEntry
 {
-    /// <summary>Takes bytes of <paramref name="chunk"/>; returns how many were taken (the rest is excess input).</summary>
-    public abstract int Accept(byte[] chunk);
+    /// <summary>
+    /// Takes bytes of <paramref name="chunk"/>, whose last byte reached the UART at <paramref name="arrivedMs"/>
+    /// (<see cref="Environment.TickCount64"/> base, however late the input thread got to it); returns how many were
+    /// taken (the rest is excess input).
+    /// </summary>
+    public abstract int Accept(byte[] chunk, long arrivedMs);
 
     /// <summary>True once the entry has everything it waits for.</summary>
     public abstract bool Complete { get; }
@@ -42,7 +46,7 @@ public sealed class FixedLengthEntry(int length) : DataEntry
 
     public override bool Complete => filled == Data.Length;
 
-    public override int Accept(byte[] chunk)
+    public override int Accept(byte[] chunk, long arrivedMs)
     {
         int n = Math.Min(chunk.Length, Data.Length - filled);
         Array.Copy(chunk, 0, Data, filled, n);

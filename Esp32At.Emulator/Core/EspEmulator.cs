@@ -265,7 +265,7 @@ public sealed class EspEmulator : IDisposable
                     Monitor.PulseAll(gate);
                     return;
                 }
-                int n = entry!.Complete ? 0 : entry is PassthroughEntry timed ? timed.Accept(chunk, ArrivalMs(arrivedAt)) : entry.Accept(chunk);
+                int n = entry!.Complete ? 0 : entry.Accept(chunk, ArrivalMs(arrivedAt));
                 if (entry is PassthroughEntry { Escaped: true } passthrough) LeavePassthrough(passthrough);
                 else if (entry.Complete) Monitor.PulseAll(gate);
                 if (n < chunk.Length) Busy();

@@ -49,14 +49,11 @@ public sealed class PassthroughEntry : DataEntry
 
     private long Between => Math.Max(Guard, PatternGuardMs);
 
-    public override int Accept(byte[] chunk) => Accept(chunk, Environment.TickCount64);
-
     /// <summary>
-    /// Takes <paramref name="chunk"/> whose bytes reached the UART at <paramref name="arrivedMs"/>
-    /// (<see cref="Environment.TickCount64"/> base). The pattern is judged on arrival times, not on when the input
-    /// thread got to the chunk: a starved thread must not see two pluses written 25 ms apart as one burst.
+    /// The <c>+++</c> pattern is judged on <paramref name="arrivedMs"/>, not on when the input thread got to the chunk:
+    /// a starved thread must not see two pluses written 25 ms apart as one burst.
     /// </summary>
-    public int Accept(byte[] chunk, long arrivedMs)
+    public override int Accept(byte[] chunk, long arrivedMs)
     {
         lock (gate)
         {

@@ -15,11 +15,11 @@ public sealed class EmulatedLink
     /// <summary>lwIP's default TCP receive window on ESP-AT (spec §4).</summary>
     public const int ReceiveWindow = 5760;
 
-    /// <summary>CIPCLOSE is closing it: the reader's end-of-stream is not a peer close.</summary>
-    public volatile bool ClosingByHost;
-
-    /// <summary>One closer owns the close (set under the link table's lock): it writes CLOSED, then frees the id.</summary>
-    internal bool Closing;
+    /// <summary>
+    /// One closer owns the close (set under the link table's lock): it writes CLOSED, then frees the id. Once set, the
+    /// reader's end-of-stream is not a peer close.
+    /// </summary>
+    internal volatile bool Closing;
 
     /// <summary>
     /// Bytes a TLS 1.2 record adds to its plaintext with AES-GCM: 5 header, 8 explicit nonce, 16 tag. Counted once per

@@ -32,7 +32,6 @@ public sealed partial class LinkTable
         }
         try
         {
-            link.ClosingByHost = true; // its reader must not report a peer close of its own
             link.Channel.Dispose();
             if (delayBeforeLineMs > 0) Thread.Sleep(delayBeforeLineMs);
             if (closedLine is not null) emulator.Output(closedLine);

@@ -274,9 +274,9 @@ public sealed partial class LinkTable
         }
         catch (Exception e) when (e is SocketException or ObjectDisposedException or IOException or InvalidOperationException)
         {
-            if (this[link.Id] != link || link.ClosingByHost) return; // closed by the host
+            if (this[link.Id] != link || link.Closing) return; // closed by the host
         }
-        if (link.ClosingByHost) return;
+        if (link.Closing) return;
         link.RemoteClosed = true;
         if (link.Buffered == 0) CloseAndReport(link.Id);
     }
