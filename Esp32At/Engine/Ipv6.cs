@@ -6,7 +6,7 @@ namespace Esp32At.Engine
     /// IPv6 addresses as 16 bytes (network order) and their text, without the System.Net helpers TinyCLR lacks.
     /// <see cref="Format"/> writes lwIP's form (<c>ip6addr_ntoa</c>: upper-case hex, no leading zeros, the first run of
     /// two or more zero groups as <c>::</c>), which is what ESP-AT prints and what CircuitPython's
-    /// <c>wifi.radio.addresses</c> shows; <see cref="Parse"/> takes any RFC 4291 text form (either case, <c>::</c>
+    /// <c>wifi.radio.addresses</c> shows; <see cref="Parse(string)"/> takes any RFC 4291 text form (either case, <c>::</c>
     /// anywhere, a dotted IPv4 tail), as lwIP's <c>ip6addr_aton</c> does.
     /// </summary>
     public static class Ipv6
