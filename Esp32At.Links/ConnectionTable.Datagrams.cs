@@ -38,6 +38,7 @@ namespace Esp32At.Links
         }
 
         private int activeFrameLink = -1;
+        private readonly byte[] frameSender = new byte[16]; // the IPv6 sender of the frame being started (pump thread)
 
         // Pump thread: an active +IPD frame begins, for a datagram or a stream link; anything else is noise.
         private void OnActiveFrame(int linkId, int length, uint address, int port)
@@ -45,16 +46,20 @@ namespace Esp32At.Links
             activeFrameLink = -1;
             if (linkId < 0 || linkId >= links.Length) return;
             var link = links[linkId];
+            bool fromIpv6 = executor.FrameRemoteIsIpv6;
+            if (fromIpv6) executor.CopyFrameRemoteIpv6(frameSender);
             lock (gate)
             {
                 if (!link.ActiveMode) return;
                 if (link.Kind != LinkKind.Udp)
                 {
                     BeginStreamFrameLocked(link, address, port);
+                    link.RemoteIsIpv6 = fromIpv6;
+                    if (fromIpv6) Array.Copy(frameSender, link.RemoteIpv6, 16);
                     return;
                 }
                 if (link.Datagrams == null || link.State != LinkState.Open) return;
-                if (link.Datagrams.Begin(length, address, port)) activeFrameLink = linkId;
+                if (link.Datagrams.Begin(length, address, port, fromIpv6 ? frameSender : null)) activeFrameLink = linkId;
                 if (length == 0) CompleteDatagram(link);
             }
         }
@@ -96,7 +101,7 @@ namespace Esp32At.Links
                     if (link.State == LinkState.Free) throw new InvalidOperationException("link " + link.Id + " is not open");
                     uint address;
                     int port;
-                    int n = link.Datagrams.Take(buffer, offset, count, out address, out port);
+                    int n = link.Datagrams.Take(buffer, offset, count, out address, out port, link.RemoteIpv6, out link.RemoteIsIpv6);
                     if (n >= 0)
                     {
                         link.RemoteAddress = address;

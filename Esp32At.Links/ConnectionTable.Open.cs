@@ -14,7 +14,7 @@ namespace Esp32At.Links
         public int OpenTcp(string host, int port, int timeoutMs = ConnectTimeoutMs)
         {
             CheckEndpoint(host, port);
-            return Open(LinkKind.Tcp, host, port, 0, null, timeoutMs);
+            return Open(LinkKind.Tcp, false, host, port, 0, null, timeoutMs);
         }
 
         /// <summary>
@@ -25,7 +25,7 @@ namespace Esp32At.Links
         {
             CheckEndpoint(host, port);
             if (localPort < 0 || localPort > 65535) throw new ArgumentOutOfRangeException("localPort", "local port must be 0 to 65535");
-            return Open(LinkKind.Udp, host, port, localPort, null, timeoutMs);
+            return Open(LinkKind.Udp, false, host, port, localPort, null, timeoutMs);
         }
 
         /// <summary>
@@ -35,6 +35,12 @@ namespace Esp32At.Links
         public int OpenSsl(string host, int port, TlsSettings tls, int timeoutMs = ConnectTimeoutMs)
         {
             CheckEndpoint(host, port);
+            CheckTls(tls);
+            return Open(LinkKind.Ssl, false, host, port, 0, tls, timeoutMs);
+        }
+
+        private void CheckTls(TlsSettings tls)
+        {
             if (tls == null) throw new ArgumentNullException("tls");
             if (tls.VerifyServer && !tls.TrustFirmwareCa && !Certificates.HasCa(tls.CaSlot))
                 throw new InvalidOperationException("TLS server verification is on but no CA is loaded in slot " + tls.CaSlot +
@@ -43,18 +49,18 @@ namespace Esp32At.Links
                 throw new InvalidOperationException("no client certificate is loaded in slot " + tls.ClientCertificateSlot);
             if (tls.Alpn != null && tls.Alpn.Length > 5) throw new ArgumentException("at most 5 ALPN names", "tls");
             if (!tls.VerifyServer) NoteUnverifiedTls("TLS server verification is OFF (TlsSettings.VerifyServer = false): the peer is not authenticated");
-            return Open(LinkKind.Ssl, host, port, 0, tls, timeoutMs);
         }
 
-        private int Open(LinkKind kind, string host, int port, int localPort, TlsSettings tls, int timeoutMs)
+        private int Open(LinkKind kind, bool ipv6, string host, int port, int localPort, TlsSettings tls, int timeoutMs)
         {
             Link link = Reserve(kind);
+            link.Ipv6 = ipv6;
             try
             {
                 SetReceiveMode(link, kind);
                 if (tls != null) ConfigureTls(link.Id, tls, host);
                 var cmd = new AtCommandBuffer().Append(LinkCommands.Start).Append(link.Id)
-                    .Append(kind == LinkKind.Udp ? LinkCommands.Udp : kind == LinkKind.Ssl ? LinkCommands.Ssl : LinkCommands.Tcp)
+                    .Append(TypeArgument(kind, ipv6))
                     .AppendQuoted(host, "host").Append(",").Append(port);
                 bool timeoutArg = device.Capabilities.HasCipStartTimeout;
                 if (kind == LinkKind.Udp)
@@ -88,6 +94,13 @@ namespace Esp32At.Links
                 lock (gate) link.State = LinkState.Free;
                 throw;
             }
+        }
+
+        private static string TypeArgument(LinkKind kind, bool ipv6)
+        {
+            if (kind == LinkKind.Udp) return ipv6 ? LinkCommands.Udp6 : LinkCommands.Udp;
+            if (kind == LinkKind.Ssl) return ipv6 ? LinkCommands.Ssl6 : LinkCommands.Ssl;
+            return ipv6 ? LinkCommands.Tcp6 : LinkCommands.Tcp;
         }
 
         // "busy p..." means the line was dropped, yet esp-at#993 saw a CIPSTART executed anyway: never resend blindly.

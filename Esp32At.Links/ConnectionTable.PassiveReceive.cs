@@ -138,6 +138,8 @@ namespace Esp32At.Links
                     {
                         link.RemoteAddress = executor.LastRemoteAddress;
                         link.RemotePort = executor.LastRemotePort;
+                        link.RemoteIsIpv6 = executor.LastRemoteIsIpv6;
+                        if (link.RemoteIsIpv6) executor.CopyLastRemoteIpv6(link.RemoteIpv6);
                     }
                 }
             }

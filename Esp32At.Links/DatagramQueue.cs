@@ -4,13 +4,13 @@ namespace Esp32At.Links
 {
     /// <summary>
     /// Received datagrams of one UDP link, whole and in order, in a byte ring allocated once: each record is a 2-byte
-    /// length, the sender (4 + 2 bytes) and the payload. A datagram that does not fit is dropped, as a full UDP
+    /// length, the sender's port (2 bytes) and address (16 bytes: an IPv4 sender as ::ffff:a.b.c.d) and the payload. A datagram that does not fit is dropped, as a full UDP
     /// receive buffer drops it; boundaries are never merged (passive mode on ESP-AT ≤ 4.1 merges them, spec §4).
     /// Filled on the pump thread, read by the owner; the connection table's lock guards it.
     /// </summary>
     internal sealed class DatagramQueue
     {
-        private const int HeaderBytes = 8;
+        private const int HeaderBytes = 20;
         private readonly byte[] ring;
         private int head; // next byte to read
         private int used; // bytes of complete records
@@ -32,8 +32,17 @@ namespace Esp32At.Links
         /// <summary>Datagrams dropped because the queue was full.</summary>
         public int Dropped { get; private set; }
 
-        /// <summary>Starts a datagram of <paramref name="length"/> bytes from the sender; false (and dropped) when it cannot fit.</summary>
+        /// <summary>Starts a datagram of <paramref name="length"/> bytes from an IPv4 sender; false (and dropped) when it cannot fit.</summary>
         public bool Begin(int length, uint address, int port)
+        {
+            return Begin(length, address, port, null);
+        }
+
+        /// <summary>
+        /// Starts a datagram of <paramref name="length"/> bytes from the sender: <paramref name="ipv6"/> (16 bytes) when
+        /// not null, else the IPv4 <paramref name="address"/>; false (and dropped) when it cannot fit.
+        /// </summary>
+        public bool Begin(int length, uint address, int port, byte[] ipv6)
         {
             writing = -1;
             if (length < 0 || length > 0xFFFF || used + HeaderBytes + length > ring.Length)
@@ -46,12 +55,17 @@ namespace Esp32At.Links
             filled = 0;
             Put(0, (byte)(length >> 8));
             Put(1, (byte)length);
-            Put(2, (byte)address);
-            Put(3, (byte)(address >> 8));
-            Put(4, (byte)(address >> 16));
-            Put(5, (byte)(address >> 24));
-            Put(6, (byte)(port >> 8));
-            Put(7, (byte)port);
+            Put(2, (byte)(port >> 8));
+            Put(3, (byte)port);
+            for (int i = 0; i < 16; i++)
+            {
+                byte b;
+                if (ipv6 != null) b = ipv6[i];
+                else if (i < 10) b = 0;
+                else if (i < 12) b = 0xFF;
+                else b = (byte)(address >> ((i - 12) * 8));
+                Put(4 + i, b);
+            }
             return true;
         }
 
@@ -72,16 +86,35 @@ namespace Esp32At.Links
 
         /// <summary>
         /// Takes the oldest datagram: copies up to <paramref name="count"/> bytes (the rest of a longer one is discarded,
-        /// as recvfrom does) and returns the copied length, or -1 when none is waiting.
+        /// as recvfrom does) and returns the copied length, or -1 when none is waiting. An IPv6 sender gives address 0.
         /// </summary>
         public int Take(byte[] buffer, int offset, int count, out uint address, out int port)
         {
+            bool isIpv6;
+            return Take(buffer, offset, count, out address, out port, null, out isIpv6);
+        }
+
+        /// <summary>
+        /// <see cref="Take(byte[], int, int, out uint, out int)"/> that also tells an IPv6 sender: then
+        /// <paramref name="isIpv6"/> is true, <paramref name="address"/> 0 and the 16 bytes go to <paramref name="ipv6"/>
+        /// (when not null).
+        /// </summary>
+        public int Take(byte[] buffer, int offset, int count, out uint address, out int port, byte[] ipv6, out bool isIpv6)
+        {
             address = 0;
             port = 0;
+            isIpv6 = false;
             if (Count == 0) return -1;
             int length = Get(0) << 8 | Get(1);
-            address = (uint)(Get(2) | Get(3) << 8 | Get(4) << 16 | Get(5) << 24);
-            port = Get(6) << 8 | Get(7);
+            port = Get(2) << 8 | Get(3);
+            bool mapped = Get(14) == 0xFF && Get(15) == 0xFF;
+            for (int i = 0; i < 10 && mapped; i++) if (Get(4 + i) != 0) mapped = false;
+            if (mapped) address = (uint)(Get(16) | Get(17) << 8 | Get(18) << 16 | Get(19) << 24);
+            else
+            {
+                isIpv6 = true;
+                if (ipv6 != null) for (int i = 0; i < 16; i++) ipv6[i] = Get(4 + i);
+            }
             int n = length < count ? length : count;
             CopyOut(head + HeaderBytes, buffer, offset, n);
             head = (head + HeaderBytes + length) % ring.Length;

@@ -4,7 +4,7 @@ using Esp32At.Engine;
 
 namespace Esp32At.Links
 {
-    /// <summary>Resolves host names to IPv4 addresses through the ESP's DNS client (<c>AT+CIPDOMAIN</c>).</summary>
+    /// <summary>Resolves host names to IPv4 (and, with AT+CIPV6=1, IPv6) addresses through the ESP's DNS client (<c>AT+CIPDOMAIN</c>).</summary>
     public sealed class HostResolver
     {
         private const int LookupTimeoutMs = 10000;
@@ -37,6 +37,31 @@ namespace Esp32At.Links
                 // ESP32-family firmware quotes the address; ESP8266 NONOS did not.
                 var address = text == null ? null : ParseIPv4(Unquote(text));
                 if (address == null) throw new AtCommandException(LinkCommands.Resolve + "\"" + host + "\"", null, "no IPv4 address for " + host);
+                return address;
+            }
+        }
+
+        /// <summary>
+        /// The IPv6 address of <paramref name="host"/> as 16 bytes (<c>AT+CIPDOMAIN="host",3</c>: IPv6 only; needs
+        /// <c>Esp32AtOptions.Ipv6</c>). An IPv6 literal is returned without asking the ESP. Throws
+        /// <see cref="AtCommandException"/> when the name has no IPv6 address.
+        /// </summary>
+        public byte[] Resolve6(string host)
+        {
+            if (host == null) throw new ArgumentNullException("host");
+            if (host.Length == 0 || host.Length > 64) throw new ArgumentException("host must be 1 to 64 characters", "host");
+            if (host.IndexOf(':') >= 0)
+            {
+                var literal = Ipv6.Parse(host);
+                if (literal != null) return literal;
+            }
+            lock (command)
+            {
+                command.Clear().Append(LinkCommands.Resolve).AppendQuoted(host, "host").Append(LinkCommands.ResolveIpv6Only).AppendLineEnd();
+                executor.Run(command, response, LookupTimeoutMs, true);
+                var text = response.Find(LinkCommands.ResolvePrefix);
+                var address = text == null ? null : Ipv6.Parse(Unquote(text));
+                if (address == null) throw new AtCommandException(LinkCommands.Resolve + "\"" + host + "\",3", null, "no IPv6 address for " + host);
                 return address;
             }
         }

@@ -56,6 +56,11 @@ namespace Esp32At.Links
         /// <summary>Where the last received bytes came from (IPv4, first octet in the low byte) and the port.</summary>
         public uint RemoteAddress;
         public int RemotePort;
+        /// <summary>The link is a TCPv6/UDPv6/SSLv6 one (AT+CIPV6=1).</summary>
+        public bool Ipv6;
+        /// <summary>The last received bytes came from an IPv6 sender, <see cref="RemoteIpv6"/> (then RemoteAddress is 0).</summary>
+        public bool RemoteIsIpv6;
+        public readonly byte[] RemoteIpv6 = new byte[16];
         /// <summary>Set when anything about the link changed (data, close, reset).</summary>
         public readonly AutoResetEvent Changed = new AutoResetEvent(false);
         /// <summary>Per-link command buffers, so the data path allocates nothing.</summary>
@@ -81,6 +86,8 @@ namespace Esp32At.Links
             OpenOnEsp = false;
             RemoteAddress = 0;
             RemotePort = 0;
+            Ipv6 = false;
+            RemoteIsIpv6 = false;
         }
     }
 }

@@ -8,6 +8,10 @@ namespace Esp32At.Links
         public const string Tcp = ",\"TCP\",";
         public const string Udp = ",\"UDP\",";
         public const string Ssl = ",\"SSL\",";
+        // AT+CIPV6=1 links (Espressif's TCP/IP AT Commands, AT+CIPSTART: "TCPv6", "UDPv6", "SSLv6").
+        public const string Tcp6 = ",\"TCPv6\",";
+        public const string Udp6 = ",\"UDPv6\",";
+        public const string Ssl6 = ",\"SSLv6\",";
         public const string Send = "AT+CIPSEND=";
         public const string SendLong = "AT+CIPSENDL=";
         public const string ReceiveData = "AT+CIPRECVDATA=";
@@ -19,6 +23,8 @@ namespace Esp32At.Links
         public const string ReceiveLengthsPrefix = "+CIPRECVLEN:";
         public const string Resolve = "AT+CIPDOMAIN=";
         public const string ResolvePrefix = "+CIPDOMAIN:";
+        /// <summary>CIPDOMAIN's <c>&lt;ip network&gt;</c> 3: IPv6 addresses only (every release from v2.2).</summary>
+        public const string ResolveIpv6Only = ",3";
 
         // Passthrough (CIPMODE=1): single-connection mode, one link, AT+CIPSEND without length, left with "+++".
         public const string SingleLink = "AT+CIPMUX=0";

@@ -16,11 +16,11 @@ public sealed class ScriptedWifi : IDisposable
     public const string Error = "\r\nERROR\r\n";
     private volatile bool recording;
 
-    public ScriptedWifi(string version = "4.1.1.0", string chip = "ESP32C3")
+    public ScriptedWifi(string version = "4.1.1.0", string chip = "ESP32C3", bool ipv6 = false)
     {
         Esp = new ScriptedEsp { Responder = Respond };
         Gmr = $"AT version:{version}(1234567 - {chip} - Jul 31 2025 10:00:00)\r\nSDK version:v5.4.2\r\ncompile time(abc):Jul 31 2025\r\nBin version:v{version}(MINI-1)\r\n" + Ok;
-        Device = new Esp32AtDevice(Esp, new Esp32AtOptions { HardResetOnInit = false });
+        Device = new Esp32AtDevice(Esp, new Esp32AtOptions { HardResetOnInit = false, Ipv6 = ipv6 });
         Device.Initialize();
         Wifi = new WifiService(Device);
         Trace = new TraceLog();

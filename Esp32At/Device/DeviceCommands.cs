@@ -14,6 +14,7 @@ namespace Esp32At.Device
         public const string PassiveReceiveGlobal = "AT+CIPRECVMODE=1";
         public const string ActiveReceiveGlobal = "AT+CIPRECVMODE=0";
         public const string RemoteInfoOn = "AT+CIPDINFO=1";
+        public const string Ipv6On = "AT+CIPV6=1";
         public const string UartCurrent = "AT+UART_CUR=";
         public const string EscapePassthrough = "+++";
     }

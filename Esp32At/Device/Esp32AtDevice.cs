@@ -113,6 +113,7 @@ namespace Esp32At.Device
                 : o.ActiveTcpReceive ? DeviceCommands.ActiveReceiveGlobal : DeviceCommands.PassiveReceiveGlobal);
             Run(DeviceCommands.RemoteInfoOn);
             Executor.RemoteInfoInReceive = true;
+            if (o.Ipv6) Run(DeviceCommands.Ipv6On);
             if (o.BaudRate > 0 && o.BaudRate != transport.BaudRate) SwitchBaudRate(o.BaudRate, o.HardwareFlowControl);
         }
 

@@ -51,5 +51,14 @@ namespace Esp32At.Device
         /// when a link id first receives actively and kept for the id.
         /// </summary>
         public int ActiveReceiveBufferBytes { get; set; } = 8192;
+
+        /// <summary>
+        /// Turns the ESP's IPv6 network on (default false: nothing changes for IPv4 users): <c>AT+CIPV6=1</c> at every
+        /// initialisation (also after a reboot), before the station joins, so it gets a link-local and, where the access
+        /// point offers a prefix, a global address. Then <c>TCPv6</c>/<c>UDPv6</c>/<c>SSLv6</c> links, IPv6 name
+        /// look-ups and IPv6 senders in <c>+IPD</c>/<c>+CIPRECVDATA</c> work (Espressif: "enable IPv6 network before
+        /// using IPv6 related upper layer AT commands"; every release from v2.2 has the command).
+        /// </summary>
+        public bool Ipv6 { get; set; }
     }
 }

@@ -14,6 +14,8 @@ namespace Esp32At.Engine
         private int receiveCapacity;
         private int received;
         private int activeLinkId;
+        private readonly byte[] lastRemoteIpv6 = new byte[16];
+        private readonly byte[] frameRemoteIpv6 = new byte[16];
 
         /// <summary>Receives active-mode <c>+IPD</c> data, when the firmware is in active receive mode.</summary>
         public ActiveDataHandler ActiveData { get; set; }
@@ -29,6 +31,27 @@ namespace Esp32At.Engine
 
         /// <summary>Remote IPv4 address of the last <see cref="Receive"/> (first octet in the lowest byte), 0 when unknown.</summary>
         public uint LastRemoteAddress { get; private set; }
+
+        /// <summary>True when the sender of the last <see cref="Receive"/> was an IPv6 address (see <see cref="CopyLastRemoteIpv6"/>).</summary>
+        public bool LastRemoteIsIpv6 { get; private set; }
+
+        /// <summary>
+        /// True when the active frame being started (inside <see cref="ActiveFrame"/>, on the pump thread) came from an
+        /// IPv6 sender; its address is then 0 and <see cref="CopyFrameRemoteIpv6"/> gives the 16 bytes.
+        /// </summary>
+        public bool FrameRemoteIsIpv6 { get; private set; }
+
+        /// <summary>Copies the 16-byte IPv6 sender of the last <see cref="Receive"/> into <paramref name="destination"/>.</summary>
+        public void CopyLastRemoteIpv6(byte[] destination)
+        {
+            Array.Copy(lastRemoteIpv6, destination, 16);
+        }
+
+        /// <summary>Copies the 16-byte IPv6 sender of the active frame being started (call it inside <see cref="ActiveFrame"/>).</summary>
+        public void CopyFrameRemoteIpv6(byte[] destination)
+        {
+            Array.Copy(frameRemoteIpv6, destination, 16);
+        }
 
         /// <summary>Remote port of the last <see cref="Receive"/>, 0 when unknown.</summary>
         public int LastRemotePort { get; private set; }
@@ -78,16 +101,20 @@ namespace Esp32At.Engine
                 {
                     uint from;
                     int fromPort;
-                    ParseRemote(header, headerLength, out from, out fromPort);
+                    bool fromIpv6;
+                    ParseRemote(header, headerLength, out from, out fromPort, frameRemoteIpv6, out fromIpv6);
+                    FrameRemoteIsIpv6 = fromIpv6;
                     frameHandler(activeLinkId, length, from, fromPort);
                 }
                 return;
             }
             uint address;
             int port;
-            ParseRemote(header, headerLength, out address, out port);
+            bool ipv6;
+            ParseRemote(header, headerLength, out address, out port, lastRemoteIpv6, out ipv6);
             LastRemoteAddress = address;
             LastRemotePort = port;
+            LastRemoteIsIpv6 = ipv6;
         }
 
         void IAtStreamSink.OnData(AtDataKind kind, byte[] buffer, int offset, int count)
@@ -138,25 +165,34 @@ namespace Esp32At.Engine
             return 0;
         }
 
-        // "...,\"a.b.c.d\",<port>[,:]" of a +CIPRECVDATA or +IPD header -> the sender, without allocating.
-        private static void ParseRemote(byte[] header, int length, out uint address, out int port)
+        // "...,\"a.b.c.d\",<port>[,:]" of a +CIPRECVDATA or +IPD header -> the sender, without allocating. An IPv6
+        // sender ("fe80::1", with AT+CIPV6=1) gives address 0 and its 16 bytes in ipv6 (ipv6IsSet true).
+        private static void ParseRemote(byte[] header, int length, out uint address, out int port, byte[] ipv6, out bool ipv6IsSet)
         {
             address = 0;
             port = 0;
+            ipv6IsSet = false;
             int quote = -1;
             for (int i = 0; i < length; i++) if (header[i] == '"') { quote = i; break; }
             if (quote >= 0)
             {
                 int i = quote + 1;
-                int octet = 0;
-                int shift = 0;
-                for (; i < length && header[i] != '"'; i++)
+                int end = i;
+                bool colon = false;
+                while (end < length && header[end] != '"') { if (header[end] == ':') colon = true; end++; }
+                if (colon) ipv6IsSet = Ipv6.Parse(header, i, end, ipv6);
+                else
                 {
-                    if (header[i] == '.') { address |= (uint)(octet & 0xFF) << shift; shift += 8; octet = 0; }
-                    else octet = octet * 10 + (header[i] - '0');
+                    int octet = 0;
+                    int shift = 0;
+                    for (; i < end; i++)
+                    {
+                        if (header[i] == '.') { address |= (uint)(octet & 0xFF) << shift; shift += 8; octet = 0; }
+                        else octet = octet * 10 + (header[i] - '0');
+                    }
+                    address |= (uint)(octet & 0xFF) << shift;
                 }
-                address |= (uint)(octet & 0xFF) << shift;
-                for (i += 2; i < length && header[i] >= '0' && header[i] <= '9'; i++) port = port * 10 + (header[i] - '0');
+                for (i = end + 2; i < length && header[i] >= '0' && header[i] <= '9'; i++) port = port * 10 + (header[i] - '0');
             }
         }
     }

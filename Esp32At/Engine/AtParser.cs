@@ -19,7 +19,7 @@ namespace Esp32At.Engine
         private int dataRemaining;
         private AtDataKind dataKind;
         private int commas;
-        private bool quoted; // inside a quoted topic: its commas do not count
+        private bool quoted; // inside a quoted topic (its commas do not count) or +IPD sender (its colons do not count)
 
         public AtParser(IAtStreamSink sink, int maxLineLength)
         {
@@ -102,9 +102,10 @@ namespace Esp32At.Engine
                 return false;
             }
             line[lineLength++] = b;
-            if (b == (byte)':' && StartsWith(IpdPrefix)) StartIpd();
+            // An IPv6 sender ("+IPD,0,5,\"fe80::1\",80:") has colons inside its quotes: only the one after them starts the data.
+            if (b == (byte)':' && !quoted && StartsWith(IpdPrefix)) StartIpd();
             else if (b == (byte)',' && StartsWith(RecvDataPrefix) && ++commas == (sink.RemoteInfoInReceive ? 3 : 1)) StartReceiveData();
-            else if (b == (byte)'"' && StartsWith(MqttRecvPrefix)) quoted = !quoted;
+            else if (b == (byte)'"' && (StartsWith(MqttRecvPrefix) || StartsWith(IpdPrefix))) quoted = !quoted;
             else if (b == (byte)',' && !quoted && StartsWith(MqttRecvPrefix) && ++commas == 3) StartMqttMessage();
             return false;
         }
