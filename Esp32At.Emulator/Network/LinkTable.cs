@@ -72,8 +72,11 @@ public sealed partial class LinkTable
             : new PathChannel(channel, path, emulator.Clock);
     }
 
-    /// <summary>Connects link <paramref name="id"/> over real TCP; throws <see cref="CommandException"/> when the link is in use or the connect fails.</summary>
-    /// <param name="type"><c>TCP</c> or <c>TCPv6</c> (docs/esp-at-ipv6.md): the link's type as CIPSTATE prints it.</param>
+    /// <summary>
+    /// Connects link <paramref name="id"/> over real TCP (IPv6 when <paramref name="remote"/> is, docs/esp-at-ipv6.md),
+    /// as <paramref name="type"/> (<c>TCP</c>, <c>TCPv6</c>: what CIPSTATE prints); throws <see cref="CommandException"/>
+    /// when the link is in use or the connect fails.
+    /// </summary>
     public EmulatedLink ConnectTcp(int id, IPEndPoint remote, int timeoutMs, string type = "TCP") =>
         Open(id, () =>
         {

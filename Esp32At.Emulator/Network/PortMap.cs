@@ -33,8 +33,8 @@ public sealed class PortMap(bool sameIfFree)
     /// <summary>The host endpoint behind ESP UDP local port <paramref name="espPort"/>, or null.</summary>
     public IPEndPoint? Udp(int espPort) => current.TryGetValue(("UDP", espPort), out var m) ? m.Host : null;
 
-    /// <summary>A listening TCP socket for ESP port <paramref name="espPort"/>.</summary>
-    /// <param name="ipv6">A TCPv6/SSLv6 server: listen on <c>[::1]</c> instead of 127.0.0.1 (docs/esp-at-ipv6.md).</param>
+    /// <summary>A listening TCP socket for ESP port <paramref name="espPort"/>; on <c>[::1]</c> instead of 127.0.0.1 when
+    /// <paramref name="ipv6"/> (a TCPv6/SSLv6 server, docs/esp-at-ipv6.md).</summary>
     public Socket Listen(int espPort, int backlog, IPEndPoint? previous = null, bool ipv6 = false)
     {
         var socket = Bind(espPort, SocketType.Stream, ProtocolType.Tcp, previous, ipv6 ? IPAddress.IPv6Loopback : null);
