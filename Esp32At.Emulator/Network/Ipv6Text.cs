@@ -46,7 +46,6 @@ public static class Ipv6Text
     public static bool IsIpv6Literal(string text) =>
         text.Contains(':') && IPAddress.TryParse(text, out var a) && a.AddressFamily == AddressFamily.InterNetworkV6;
 
-    /// <summary>Whether <paramref name="text"/> is an IPv4 literal (four dotted numbers).</summary>
-    public static bool IsIpv4Literal(string text) =>
-        text.Count(ch => ch == '.') == 3 && IPAddress.TryParse(text, out var a) && a.AddressFamily == AddressFamily.InterNetwork;
+    /// <summary>Whether <paramref name="text"/> is an IPv4 literal (as <see cref="IPAddress.TryParse(string, out IPAddress)"/> reads one).</summary>
+    public static bool IsIpv4Literal(string text) => IPAddress.TryParse(text, out var a) && a.AddressFamily == AddressFamily.InterNetwork;
 }
