@@ -23,11 +23,15 @@ namespace Esp32At.TinyCLR.Provider
         /// <summary>The longest a provider call waits before answering "not yet" (TinyCLR's Socket loops around it).</summary>
         private const int WaitQuantumMs = 50;
 
-        /// <summary>Creates a socket handle; the ESP link is bound later by Connect, SendTo or an accept.</summary>
+        /// <summary>
+        /// Creates a socket handle; the ESP link is bound later by Connect, SendTo or an accept. InterNetwork, or
+        /// InterNetworkV6 when <c>Esp32AtOptions.Ipv6</c> is on (peers as <see cref="Ipv6EndPoint"/>); else AddressFamilyNotSupported.
+        /// </summary>
         public int Create(AddressFamily addressFamily, SocketType socketType, ProtocolType protocolType)
         {
-            // InterNetworkV6: GHI's Socket passes the family through; the peer then comes as an Ipv6EndPoint's 28 bytes.
-            if (addressFamily != AddressFamily.InterNetwork && addressFamily != AddressFamily.InterNetworkV6)
+            // InterNetworkV6 (only with Esp32AtOptions.Ipv6): GHI's Socket passes the family through; the peer then comes
+            // as an Ipv6EndPoint's 28 bytes.
+            if (addressFamily != AddressFamily.InterNetwork && (addressFamily != AddressFamily.InterNetworkV6 || !options.Ipv6))
                 throw SocketErrors.Create(SocketError.AddressFamilyNotSupported);
             bool stream = socketType == SocketType.Stream && (protocolType == ProtocolType.Tcp || protocolType == ProtocolType.IP);
             bool datagram = socketType == SocketType.Dgram && (protocolType == ProtocolType.Udp || protocolType == ProtocolType.IP);
