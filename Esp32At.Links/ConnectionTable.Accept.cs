@@ -57,6 +57,7 @@ namespace Esp32At.Links
             // The id keeps its receive mode on the ESP (v2.2 opted in: every link is active).
             if (GlobalActive) link.ActiveMode = true;
             if (link.ActiveMode) AllocateActiveLocked(link, ServerKind);
+            else AllocateStagingLocked(link, ServerKind);
             link.HeardTicks = DateTime.UtcNow.Ticks;
             acceptQueue[(acceptHead + acceptCount) % acceptQueue.Length] = link.Id;
             if (acceptCount < acceptQueue.Length) acceptCount++;

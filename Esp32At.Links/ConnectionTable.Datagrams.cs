@@ -26,6 +26,7 @@ namespace Esp32At.Links
             {
                 link.ActiveMode = active;
                 if (active) AllocateActiveLocked(link, kind);
+                else AllocateStagingLocked(link, kind);
             }
         }
 

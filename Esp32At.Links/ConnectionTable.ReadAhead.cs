@@ -14,6 +14,16 @@ namespace Esp32At.Links
         private int stagedOffset;
         private int stagedCount;
 
+        /// <summary>
+        /// Allocates the staging buffer when <paramref name="link"/> (of <paramref name="kind"/>) is the first passive
+        /// TCP/TLS link, at its open or accept and never inside a read, so steady-state reads allocate nothing.
+        /// </summary>
+        private void AllocateStagingLocked(Link link, LinkKind kind)
+        {
+            int size = device.Options.ReadAheadBytes;
+            if (staging == null && size > 0 && !link.ActiveMode && kind != LinkKind.Udp) staging = new byte[size];
+        }
+
         /// <summary>Bytes read ahead for <paramref name="link"/> and not yet handed out (call with gate held).</summary>
         private int StagedLocked(Link link)
         {
@@ -47,12 +57,14 @@ namespace Esp32At.Links
         /// <summary>
         /// When <paramref name="count"/> is less than the <paramref name="available"/> bytes the ESP announced and the
         /// staging buffer is free, fetches up to its size into it and returns what of it fits the caller's buffer;
-        /// -1 when read-ahead does not apply (the caller reads straight into its buffer).
+        /// -1 when read-ahead does not apply (the caller reads straight into its buffer). Never allocates: the buffer
+        /// comes with the first passive TCP/TLS link (<see cref="AllocateStagingLocked"/>).
         /// </summary>
         private int ReadAhead(Link link, byte[] buffer, int offset, int count, int available)
         {
-            int size = device.Options.ReadAheadBytes;
-            if (size <= count || count >= available || link.Kind == LinkKind.Udp) return -1; // datagrams keep their bounds
+            byte[] stage = staging;
+            if (stage == null || stage.Length <= count || count >= available) return -1;
+            if (link.Kind == LinkKind.Udp) return -1; // datagrams keep their bounds
             lock (receiveLock)
             {
                 int generation;
@@ -61,8 +73,7 @@ namespace Esp32At.Links
                     if (stagedCount > 0) return -1; // another link's bytes are staged: no read-ahead for this one now
                     generation = link.Generation;
                 }
-                if (staging == null) staging = new byte[size];
-                int fetched = ReadAvailable(link, staging, 0, available < staging.Length ? available : staging.Length);
+                int fetched = ReadAvailable(link, stage, 0, available < stage.Length ? available : stage.Length);
                 if (fetched == 0) return 0;
                 lock (gate)
                 {

@@ -28,7 +28,7 @@ namespace Esp32At.Device
         /// Size of the one read-ahead buffer the connection table shares between its TCP/TLS links, in bytes (0 = none).
         /// A read smaller than what the ESP holds fetches up to this much in one <c>AT+CIPRECVDATA</c> and serves the
         /// following small reads from it, so they stop paying one UART round trip each. The default is one ESP receive
-        /// window (5760 bytes); it is allocated on first use.
+        /// window (5760 bytes); it is allocated when the first passive TCP/TLS link opens (never inside a read).
         /// </summary>
         public int ReadAheadBytes { get; set; } = 5760;
 
