@@ -192,6 +192,7 @@ public sealed class RadioControl
     /// The station associates with <paramref name="ap"/> and gets its address: <c>WIFI CONNECTED</c>, a DHCP delay,
     /// <c>WIFI GOT IP</c> (CWJAP, auto-reconnect). Starts an SNTP sync when SNTP is on.
     /// </summary>
+    /// <param name="ap">The access point joined.</param>
     /// <param name="fromCommand">A CWJAP joins: the IPv6 notices wait for its OK (the caller calls <see cref="StartIpv6"/>).</param>
     internal void Associate(AccessPoint ap, bool fromCommand = false)
     {
