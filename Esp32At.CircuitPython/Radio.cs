@@ -190,25 +190,14 @@ namespace Esp32At.CircuitPython
         /// <summary>The soft-AP's netmask, or null.</summary>
         public IPv4Address Ipv4SubnetAp { get { return ApAddress(2); } }
 
-        /// <summary>The station's addresses as strings (IPv4 only over ESP-AT here); empty without one.</summary>
-        public string[] Addresses
-        {
-            get
-            {
-                var a = Ipv4Address;
-                return a == null ? new string[0] : new string[] { a.ToString() };
-            }
-        }
+        /// <summary>
+        /// The station's addresses as strings, as CircuitPython lists them: IPv6 first (link-local, global; only with
+        /// <c>Esp32AtOptions.Ipv6</c>), then IPv4; empty without any. One <c>AT+CIPSTA?</c>.
+        /// </summary>
+        public string[] Addresses { get { return service.QueryStationAddresses(); } }
 
-        /// <summary>The soft-AP's addresses as strings; empty when it is off.</summary>
-        public string[] AddressesAp
-        {
-            get
-            {
-                var a = Ipv4AddressAp;
-                return a == null ? new string[0] : new string[] { a.ToString() };
-            }
-        }
+        /// <summary>The soft-AP's addresses as strings (IPv6 first, as <see cref="Addresses"/>); empty when it is off.</summary>
+        public string[] AddressesAp { get { return service.QuerySoftApAddresses(); } }
 
         /// <summary>
         /// Gives the station a static address (<c>AT+CIPSTA</c>, which stops DHCP) and, when given, a DNS server

@@ -57,6 +57,7 @@ namespace Esp32At.CircuitPython
                 PersistSettings = options.PersistSettings,
                 BaudRate = options.BaudRate,
                 HardwareFlowControl = options.HardwareFlowControl,
+                Ipv6 = options.Ipv6,
                 CommandTimeoutMs = options.CommandTimeoutMs
             };
             var d = new Esp32AtDevice(transport, deviceOptions);

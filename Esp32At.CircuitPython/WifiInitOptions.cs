@@ -32,6 +32,9 @@ namespace Esp32At.CircuitPython
         /// <summary>The seed's <c>pt_policy</c>: sets <see cref="Esp32AtModule.PtPolicy"/> (default <see cref="Esp32AtModule.PT_OFF"/>).</summary>
         public int PtPolicy { get; set; }
 
+        /// <summary>IPv6 on the ESP (<c>Esp32AtOptions.Ipv6</c>, <c>AT+CIPV6=1</c>): <c>AF_INET6</c> sockets, IPv6 in <c>addresses</c>. Default off.</summary>
+        public bool Ipv6 { get; set; }
+
         /// <summary>Timeout of quick commands, ms.</summary>
         public int CommandTimeoutMs { get; set; } = 2000;
     }

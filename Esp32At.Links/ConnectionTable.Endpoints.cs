@@ -17,8 +17,21 @@ namespace Esp32At.Links
         /// <param name="localPort">The ESP's port.</param>
         public bool QueryEndpoints(int linkId, out uint remoteAddress, out int remotePort, out int localPort)
         {
-            Get(linkId);
+            string remote;
             remoteAddress = 0;
+            if (!QueryEndpointsText(linkId, out remote, out remotePort, out localPort)) return false;
+            Ipv4.TryParse(remote, out remoteAddress);
+            return true;
+        }
+
+        /// <summary>
+        /// <see cref="QueryEndpoints(int, out uint, out int, out int)"/> with the peer's address as the ESP printed it
+        /// (dotted IPv4), or in lwIP's IPv6 text form on a <c>TCPv6</c>/<c>UDPv6</c>/<c>SSLv6</c> link.
+        /// </summary>
+        public bool QueryEndpointsText(int linkId, out string remoteAddress, out int remotePort, out int localPort)
+        {
+            Get(linkId);
+            remoteAddress = null;
             remotePort = 0;
             localPort = 0;
             bool cipState = device.Capabilities.HasCipState;
@@ -35,7 +48,9 @@ namespace Esp32At.Links
                     var parts = line.Substring(prefix.Length).Split(',');
                     int id;
                     if (parts.Length < 5 || !int.TryParse(parts[0], out id) || id != linkId) continue;
-                    Ipv4.TryParse(HostResolver.Unquote(parts[2]), out remoteAddress);
+                    remoteAddress = HostResolver.Unquote(parts[2]);
+                    var ipv6 = remoteAddress.IndexOf(':') >= 0 ? Ipv6.Parse(remoteAddress) : null;
+                    if (ipv6 != null) remoteAddress = Ipv6.Format(ipv6);
                     int.TryParse(parts[3], out remotePort);
                     int.TryParse(parts[4], out localPort);
                     return true;

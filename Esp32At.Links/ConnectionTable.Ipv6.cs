@@ -57,6 +57,20 @@ namespace Esp32At.Links
             }
         }
 
+        /// <summary>
+        /// The sender of the last bytes received on the link as text: lwIP's IPv6 form for an IPv6 sender, else dotted
+        /// IPv4 (<c>0.0.0.0</c> when unknown); its port in <paramref name="port"/>.
+        /// </summary>
+        public string RemoteTextOf(int linkId, out int port)
+        {
+            lock (gate)
+            {
+                var link = Get(linkId);
+                port = link.RemotePort;
+                return link.RemoteIsIpv6 ? Ipv6.Format(link.RemoteIpv6) : Ipv4.Format(link.RemoteAddress);
+            }
+        }
+
         private static void CheckIpv6Endpoint(string host, int port)
         {
             CheckEndpoint(host, port);

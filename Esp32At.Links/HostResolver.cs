@@ -66,6 +66,17 @@ namespace Esp32At.Links
             }
         }
 
+        /// <summary>
+        /// The address text to give the ESP for <paramref name="host"/>: the host itself when it is a literal of the
+        /// family (IPv6 when <paramref name="ipv6"/>, else IPv4), else what <see cref="Resolve6"/> or
+        /// <see cref="Resolve"/> answer, formatted.
+        /// </summary>
+        public string ToLiteral(string host, bool ipv6)
+        {
+            if (ipv6) return host != null && host.IndexOf(':') >= 0 && Ipv6.Parse(host) != null ? host : Ipv6.Format(Resolve6(host));
+            return Ipv4.Parse(host) != null ? host : Ipv4.Format(Ipv4.FromBytes(Resolve(host)));
+        }
+
         /// <summary>The text between the quotes of a quoted answer field, or the text as it is.</summary>
         internal static string Unquote(string text)
         {

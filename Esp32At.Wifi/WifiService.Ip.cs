@@ -3,7 +3,7 @@ using Esp32At.Engine;
 
 namespace Esp32At.Wifi
 {
-    // IPv4 settings: CIPSTA, CIPAP, CWDHCP, CIPDNS.
+    // IP settings: CIPSTA, CIPAP (IPv4, and the IPv6 addresses they list), CWDHCP, CIPDNS.
     public sealed partial class WifiService
     {
         private Ipv4Settings stationIpSet;   // static station address; null = DHCP
@@ -20,6 +20,58 @@ namespace Esp32At.Wifi
         public Ipv4Settings QuerySoftApIpv4()
         {
             return ParseIpv4(Execute(WifiCommands.SoftApIpQuery), WifiCommands.SoftApIpPrefix);
+        }
+
+        /// <summary>
+        /// Every address of the station in one <c>AT+CIPSTA?</c>, as CircuitPython's <c>wifi.radio.addresses</c> lists
+        /// them: the IPv6 ones first (<c>ip6ll</c>, then <c>ip6gl</c>, in lwIP's text form; only with
+        /// <c>Esp32AtOptions.Ipv6</c> and once the ESP printed <c>WIFI GOT IPv6 LL</c>/<c>GL</c>), then the IPv4 one;
+        /// empty without any (0.0.0.0 is no address).
+        /// </summary>
+        public string[] QueryStationAddresses()
+        {
+            return Addresses(Execute(WifiCommands.StationIpQuery), WifiCommands.StationIpPrefix);
+        }
+
+        /// <summary>The soft-AP's addresses (<c>AT+CIPAP?</c>), in the order of <see cref="QueryStationAddresses"/>.</summary>
+        public string[] QuerySoftApAddresses()
+        {
+            return Addresses(Execute(WifiCommands.SoftApIpQuery), WifiCommands.SoftApIpPrefix);
+        }
+
+        // +CIPSTA:ip6ll:"fe80::..." / +CIPSTA:ip6gl:"2001:..." / +CIPSTA:ip:"a.b.c.d" -> IPv6 (ll, gl) then IPv4.
+        private static string[] Addresses(AtResponse response, string prefix)
+        {
+            string v4 = null, ll = null, gl = null;
+            for (int i = 0; i < response.LineCount; i++)
+            {
+                var line = response.GetLine(i);
+                if (!WifiText.StartsWith(line, prefix)) continue;
+                var rest = line.Substring(prefix.Length);
+                int colon = rest.IndexOf(':');
+                if (colon < 0) continue;
+                var key = rest.Substring(0, colon);
+                var text = WifiText.Unquote(rest.Substring(colon + 1));
+                if (key == "ip")
+                {
+                    var a = WifiText.ParseIPv4(text);
+                    if (a != null && (a[0] | a[1] | a[2] | a[3]) != 0) v4 = WifiText.FormatIPv4(a);
+                }
+                else if (key == "ip6ll" || key == "ip6gl")
+                {
+                    var a = Ipv6.Parse(text);
+                    if (a == null) continue;
+                    if (key == "ip6ll") ll = Ipv6.Format(a);
+                    else gl = Ipv6.Format(a);
+                }
+            }
+            int n = (v4 != null ? 1 : 0) + (ll != null ? 1 : 0) + (gl != null ? 1 : 0);
+            var result = new string[n];
+            n = 0;
+            if (ll != null) result[n++] = ll;
+            if (gl != null) result[n++] = gl;
+            if (v4 != null) result[n] = v4;
+            return result;
         }
 
         /// <summary>

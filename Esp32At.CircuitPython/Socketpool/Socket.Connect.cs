@@ -68,9 +68,10 @@ namespace Esp32At.CircuitPython
             var table = Resources.Table;
             try
             {
-                if (type == SocketPool.SOCK_DGRAM) LinkId = table.OpenUdp(host, port, BoundPort, timeoutMs);
+                bool v6 = family == SocketPool.AF_INET6;
+                if (type == SocketPool.SOCK_DGRAM) LinkId = v6 ? table.OpenUdp6(host, port, BoundPort, timeoutMs) : table.OpenUdp(host, port, BoundPort, timeoutMs);
                 else if (Tls != null) LinkId = Tls.Open(this, host, port, timeoutMs);
-                else LinkId = table.OpenTcp(host, port, timeoutMs);
+                else LinkId = v6 ? table.OpenTcp6(host, port, timeoutMs) : table.OpenTcp(host, port, timeoutMs);
             }
             catch (OSError)
             {

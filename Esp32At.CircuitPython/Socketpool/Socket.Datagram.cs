@@ -62,31 +62,26 @@ namespace Esp32At.CircuitPython
                 if (LinkId < 0 && !Eof)
                 {
                     if (type != SocketPool.SOCK_DGRAM || BoundPort == 0) throw new OSError(Errno.ENOTCONN, "recvfrom_into: bind or connect first");
-                    OpenLink(AnyRemote, DiscardPort);
+                    OpenLink(family == SocketPool.AF_INET6 ? "::" : AnyRemote, DiscardPort);
                 }
             }
             int link = Link;
             int n = ReceiveInto(buffer, 0, buffer.Length);
             int port = 0;
-            uint address = 0;
-            if (n > 0 && link >= 0) address = Resources.Table.RemoteAddressOf(link, out port);
-            from = new SocketEndpoint(Ipv4.Format(address), port);
+            from = new SocketEndpoint(n > 0 && link >= 0 ? Resources.Table.RemoteTextOf(link, out port) : AnyRemote, port);
             return n;
         }
 
         private string Literal(string host)
         {
-            if (Ipv4.Parse(host) != null) return host;
-            byte[] ip;
             try
             {
-                ip = Resources.Resolver.Resolve(host);
+                return Resources.Resolver.ToLiteral(host, family == SocketPool.AF_INET6);
             }
             catch (Exception e)
             {
                 throw new GaiError(host, e);
             }
-            return Ipv4.Format(Ipv4.FromBytes(ip));
         }
     }
 }

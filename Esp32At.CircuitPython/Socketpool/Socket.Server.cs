@@ -99,21 +99,21 @@ namespace Esp32At.CircuitPython
                 if (deadline.Passed) throw new OSError(Errno.ETIMEDOUT, "accept: no client within " + timeoutMs + " ms");
             }
             var client = NewAccepted(link);
-            uint remote;
+            string remote;
             int remotePort;
             int localPort;
             bool known = false;
             try
             {
-                known = Resources.Table.QueryEndpoints(link, out remote, out remotePort, out localPort);
+                known = Resources.Table.QueryEndpointsText(link, out remote, out remotePort, out localPort);
             }
             catch (Exception e)
             {
                 Resources.Note("CIPSTATE for accepted link " + link + ": " + e.Message);
-                remote = 0;
+                remote = null;
                 remotePort = 0;
             }
-            address = new SocketEndpoint(known ? Ipv4.Format(remote) : "0.0.0.0", known ? remotePort : 0);
+            address = new SocketEndpoint(known ? remote : "0.0.0.0", known ? remotePort : 0);
             lock (client.Sync)
             {
                 client.RemoteHost = address.Ip;

@@ -67,12 +67,13 @@ namespace Esp32At.CircuitPython
 
         /// <summary>
         /// <c>socket(family, type, proto)</c>: a new socket; nothing is sent to the ESP until it connects, binds or
-        /// sends. Only <see cref="AF_INET"/> with <see cref="SOCK_STREAM"/> or <see cref="SOCK_DGRAM"/> exists.
+        /// sends. <see cref="AF_INET"/> or <see cref="AF_INET6"/> (the ESP's <c>TCPv6</c>/<c>UDPv6</c>/<c>SSLv6</c>
+        /// links: needs <c>Esp32AtOptions.Ipv6</c>) with <see cref="SOCK_STREAM"/> or <see cref="SOCK_DGRAM"/>.
         /// </summary>
         /// <exception cref="ArgumentException">Another family, type or protocol (the core's ValueError / OSError).</exception>
         public Socket Socket(int family = AF_INET, int type = SOCK_STREAM, int proto = IPPROTO_IP)
         {
-            if (family != AF_INET) throw new ArgumentException("Only AF_INET family supported", "family");
+            if (family != AF_INET && family != AF_INET6) throw new ArgumentException("Only AF_INET and AF_INET6 families supported", "family");
             if (type != SOCK_STREAM && type != SOCK_DGRAM) throw new ArgumentException("Only SOCK_STREAM and SOCK_DGRAM are supported over ESP-AT", "type");
             if (proto != IPPROTO_IP && proto != (type == SOCK_STREAM ? IPPROTO_TCP : IPPROTO_UDP))
                 throw new ArgumentException("protocol " + proto + " does not fit socket type " + type, "proto");
@@ -80,19 +81,20 @@ namespace Esp32At.CircuitPython
         }
 
         /// <summary>
-        /// <c>getaddrinfo(host, port, family, type, proto, flags)</c>: one IPv4 result, resolved by the ESP
-        /// (<c>AT+CIPDOMAIN</c>; an IPv4 literal is not sent).
+        /// <c>getaddrinfo(host, port, family, type, proto, flags)</c>: one result, resolved by the ESP
+        /// (<c>AT+CIPDOMAIN</c>; a literal is not sent): IPv4 for family 0 or <see cref="AF_INET"/>, IPv6
+        /// (<c>AT+CIPDOMAIN="host",3</c>, lwIP's text form) for <see cref="AF_INET6"/>.
         /// </summary>
         /// <exception cref="GaiError">The name does not resolve (errno <see cref="EAI_NONAME"/>).</exception>
         public AddrInfo[] GetAddrInfo(string host, int port, int family = 0, int type = 0, int proto = 0, int flags = 0)
         {
             if (host == null) throw new ArgumentNullException("host");
             if (port < 0 || port > 65535) throw new ArgumentOutOfRangeException("port", "port must be 0 to 65535");
-            if (family != 0 && family != AF_INET) throw new GaiError(host, new NotSupportedException("only AF_INET"));
-            byte[] ip;
+            if (family != 0 && family != AF_INET && family != AF_INET6) throw new GaiError(host, new NotSupportedException("only AF_INET and AF_INET6"));
+            string ip;
             try
             {
-                ip = resources.Resolver.Resolve(host);
+                ip = resources.Resolver.ToLiteral(host, family == AF_INET6);
             }
             catch (ArgumentException e)
             {
@@ -106,8 +108,7 @@ namespace Esp32At.CircuitPython
             {
                 throw new GaiError(host, e);
             }
-            var address = new SocketEndpoint(ip[0] + "." + ip[1] + "." + ip[2] + "." + ip[3], port);
-            return new AddrInfo[] { new AddrInfo(AF_INET, type, proto, address) };
+            return new AddrInfo[] { new AddrInfo(family == AF_INET6 ? AF_INET6 : AF_INET, type, proto, new SocketEndpoint(ip, port)) };
         }
     }
 }

@@ -165,7 +165,9 @@ namespace Esp32At.CircuitPython
         /// <summary>Opens the TLS link of <paramref name="sock"/> (called by connect, the socket's lock held).</summary>
         internal int Open(Socket sock, string host, int port, int timeoutMs)
         {
-            return sock.Resources.Table.OpenSsl(host, port, PassthroughSettings(sock, host), timeoutMs);
+            var table = sock.Resources.Table;
+            var tls = PassthroughSettings(sock, host);
+            return sock.Family == SocketPool.AF_INET6 ? table.OpenSsl6(host, port, tls, timeoutMs) : table.OpenSsl(host, port, tls, timeoutMs);
         }
 
         /// <summary>The TLS settings of a connect to <paramref name="host"/>, with the CA and client PKI provisioned.</summary>

@@ -20,7 +20,7 @@ public static class CommandForms
         ["CWDHCP"] = Q + S, ["CWHOSTNAME"] = Q + S, ["CWCOUNTRY"] = Q + S, ["RFPOWER"] = Q + S,
         ["CIPSTA"] = Q + S, ["CIPAP"] = Q + S, ["CIPSTAMAC"] = Q + S, ["CIPAPMAC"] = Q + S, ["CIPDNS"] = Q + S, ["CIFSR"] = E,
         ["CIPMUX"] = Q + S, ["CIPMODE"] = Q + S, ["CIPDINFO"] = Q + S, ["CIPRECVMODE"] = Q + S, ["CIPRECVTYPE"] = Q + S,
-        ["CIPSERVERMAXCONN"] = Q + S, ["CIPSTO"] = Q + S, ["CIPTCPOPT"] = Q + S, ["CIPSERVER"] = Q + S,
+        ["CIPSERVERMAXCONN"] = Q + S, ["CIPSTO"] = Q + S, ["CIPV6"] = Q + S, ["CIPTCPOPT"] = Q + S, ["CIPSERVER"] = Q + S,
         ["CIPSTART"] = S, ["CIPSTARTEX"] = S, ["CIPCLOSE"] = S + E, ["CIPSTATE"] = Q, ["CIPSTATUS"] = E,
         ["CIPSEND"] = S + E, ["CIPSENDEX"] = S, ["CIPSENDL"] = S, ["CIPSENDLCFG"] = Q + S,
         ["CIPRECVDATA"] = S, ["CIPRECVLEN"] = Q, ["CIPDOMAIN"] = S, ["PING"] = S,

@@ -6,7 +6,7 @@ namespace Esp32At.Emulator.Commands;
 
 /// <summary>
 /// Opening, closing and listing links (spec §2.3): CIPSTART and CIPSTARTEX (TCP, UDP with its remote modes, SSL over
-/// real TLS), CIPCLOSE, CIPSTATE, CIPSTATUS; both CIPMUX modes. Sending and receiving are in
+/// real TLS; their v6 types over [::1], docs/esp-at-ipv6.md), CIPCLOSE, CIPSTATE, CIPSTATUS; both CIPMUX modes. Sending and receiving are in
 /// <see cref="TcpIpSendCommands"/> and <see cref="TcpIpReceiveCommands"/>.
 /// </summary>
 public static class TcpIpLinkCommands
@@ -52,31 +52,35 @@ public static class TcpIpLinkCommands
         if (c.State.WifiState != 2) throw new CommandException("0x010a0000"); // no IP (logged as "no ip" on UART0)
         var type = c.Line.String(at);
         var host = c.Line.String(at + 1);
-        if (type is not ("TCP" or "UDP" or "SSL")) throw new CommandException($"0x0107{at:x4}"); // the v6 types need AT+CIPV6=1
+        if (type is not ("TCP" or "UDP" or "SSL" or "TCPv6" or "UDPv6" or "SSLv6")) throw new CommandException($"0x0107{at:x4}");
+        bool v6 = type.EndsWith("v6", StringComparison.Ordinal);
         if (host.Length > MaxHostLength) throw new CommandException($"0x0107{at + 1:x4}");
         long port = c.Line.Int(at + 2);
         if (port is < 1 or > 65535) throw new CommandException($"0x0107{at + 2:x4}");
         var links = c.Emulator.Links;
         if (links.Occupied(id)) throw new CommandException("0x010a0000"); // ALREADY CONNECTED (UART0 only)
         if (c.State.CipMode == 1 && (links.Any || links.Server is not null)) throw new CommandException("0x010a0000"); // passthrough: one link
-        var address = links.Dns.Resolve(host) ?? throw new CommandException("0x010a0000");
+        // docs/esp-at-ipv6.md "Links": a v6 type needs CIPV6=1 and the link-local address; a literal of the other
+        // family is "unmatched type and remote host" (v3+; v2.2 fails the connect), a name takes the type's records.
+        if (v6 && !c.State.Ipv6.Usable(c.State)) throw new CommandException("0x010a0000");
+        var address = links.Dns.Resolve(host, v6 ? DnsFamily.V6Only : DnsFamily.V4Only) ?? throw new CommandException("0x010a0000");
         var remote = new IPEndPoint(address, (int)port);
         EmulatedLink link;
-        if (type == "UDP")
+        if (type is "UDP" or "UDPv6")
         {
             long localPort = c.Line.IntOr(at + 3, 0);
             if (localPort is < 0 or > 65535) throw new CommandException($"0x0107{at + 3:x4}");
             if (!c.Line.IsEmpty(at + 4) && c.Line.IsEmpty(at + 3)) throw new CommandException($"0x0107{at + 4:x4}"); // mode needs the local port
             long mode = c.Line.IntOr(at + 4, 0);
             if (mode is < 0 or > 2) throw new CommandException($"0x0107{at + 4:x4}");
-            link = links.OpenUdp(id, remote, (int)localPort, (UdpRemoteMode)mode);
+            link = links.OpenUdp(id, remote, (int)localPort, (UdpRemoteMode)mode, type);
         }
         else
         {
             long keepAlive = c.Line.IntOr(at + 3, 0);
             if (keepAlive is < 0 or > 7200) throw new CommandException($"0x0107{at + 3:x4}");
             int timeout = Timeout(c, at + 5);
-            link = type == "TCP" ? links.ConnectTcp(id, remote, timeout) : links.ConnectSsl(id, remote, host, timeout);
+            link = type is "TCP" or "TCPv6" ? links.ConnectTcp(id, remote, timeout, type) : links.ConnectSsl(id, remote, host, timeout, type);
         }
         c.Raw(links.ConnectText(link));
         c.AfterFinal = () => links.StartReading(link);
@@ -137,7 +141,7 @@ public static class TcpIpLinkCommands
         {
             var link = c.Emulator.Links[i];
             if (link is not null)
-                yield return $"{prefix}:{i},\"{link.Type}\",\"{link.Remote.Address}\",{link.Remote.Port},{link.LocalPort},{(link.IsServer ? 1 : 0)}";
+                yield return $"{prefix}:{i},\"{link.Type}\",\"{Ipv6Text.Of(link.Remote.Address)}\",{link.Remote.Port},{link.LocalPort},{(link.IsServer ? 1 : 0)}";
         }
     }
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using Esp32At.Emulator.Commands.Parameters;
 using Esp32At.Emulator.Core;
+using Esp32At.Emulator.Network;
 
 namespace Esp32At.Emulator.Commands;
 
@@ -23,7 +24,7 @@ public static class TcpIpReceiveCommands
         if (c.State.RecvMode[id] != 1 || link.Buffered == 0) throw new CommandException("0x010a0000"); // active mode, or "no data"
         var data = link.Take((int)Math.Min(max, int.MaxValue), out var from);
         var header = c.State.CipDInfo
-            ? $"+CIPRECVDATA:{data.Length},\"{from.Address}\",{from.Port},"
+            ? $"+CIPRECVDATA:{data.Length},\"{Ipv6Text.Of(from.Address)}\",{from.Port},"
             : $"+CIPRECVDATA:{data.Length},";
         var head = Encoding.ASCII.GetBytes(header);
         var reply = new byte[head.Length + data.Length];

@@ -41,7 +41,8 @@ public static class TcpIpSendCommands
         if (count == 3)
         {
             if (!link.IsDatagram) throw new CommandException($"0x0107{at + 1:x4}"); // a destination only for UDP
-            var address = c.Emulator.Links.Dns.Resolve(c.Line.String(at + 1)) ?? throw new CommandException("0x010a0000");
+            var family = link.Remote.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? DnsFamily.V6Only : DnsFamily.V4Only;
+            var address = c.Emulator.Links.Dns.Resolve(c.Line.String(at + 1), family) ?? throw new CommandException("0x010a0000");
             long port = c.Line.Int(at + 2);
             if (port is < 1 or > 65535) throw new CommandException($"0x0107{at + 2:x4}");
             to = new IPEndPoint(address, (int)port);

@@ -5,7 +5,7 @@ using Esp32At.Emulator.Network;
 namespace Esp32At.Emulator.Commands;
 
 /// <summary>
-/// AT+CIPSERVER (spec §2.3): one TCP or SSL server in multiple-connection mode, listening on a real 127.0.0.1 port
+/// AT+CIPSERVER (spec §2.3): one TCP or SSL server in multiple-connection mode, listening on a real 127.0.0.1 port ([::1] for TCPv6/SSLv6)
 /// (<see cref="LinkTable.Ports"/> says which); accepted clients become links with the server flag.
 /// </summary>
 public static class TcpIpServerCommands
@@ -46,12 +46,14 @@ public static class TcpIpServerCommands
         long port = c.Line.IntOr(1, DefaultPort);
         if (port is < 1 or > 65535) throw new CommandException("0x01070001");
         var type = c.Line.IsEmpty(2) ? "TCP" : c.Line.String(2);
-        if (type is not ("TCP" or "SSL")) throw new CommandException("0x01070002"); // the v6 types need AT+CIPV6=1
+        if (type is not ("TCP" or "SSL" or "TCPv6" or "SSLv6")) throw new CommandException("0x01070002");
         long ca = c.Line.IntOr(3, 0);
         if (ca is < 0 or > 1) throw new CommandException("0x01070003");
         long netif = hasNetif ? c.Line.IntOr(4, 0) : 0;
         if (netif is < 0 or > 3) throw new CommandException("0x01070004");
         if (links.Server is not null) throw new CommandException("0x010a0000"); // one server at a time
+        // docs/esp-at-ipv6.md "AT+CIPSERVER on IPv6": after AT+CIPV6=1 and an IPv6 address [UNVERIFIED refusal].
+        if (type.EndsWith("v6", StringComparison.Ordinal) && !c.State.Ipv6.Usable(c.State)) throw new CommandException("0x010a0000");
         var listener = new ServerListener(c.Emulator, (int)port, type, ca == 1, (int)netif);
         try { listener.Start(); }
         catch (SocketException) { throw new CommandException("0x010a0000"); }

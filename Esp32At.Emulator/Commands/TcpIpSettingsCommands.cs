@@ -3,7 +3,7 @@ using Esp32At.Emulator.Core;
 
 namespace Esp32At.Emulator.Commands;
 
-/// <summary>The TCP/IP mode settings (spec §2.3): CIPMUX, CIPDINFO, CIPRECVMODE, CIPRECVTYPE, CIPSERVERMAXCONN, CIPSTO; with the
+/// <summary>The TCP/IP mode settings (spec §2.3): CIPMUX, CIPDINFO, CIPRECVMODE, CIPRECVTYPE, CIPSERVERMAXCONN, CIPSTO, CIPV6; with the
 /// firmware's refusals (CIPMUX with links or a server, CIPSERVERMAXCONN while serving or below the open server links).</summary>
 public static class TcpIpSettingsCommands
 {
@@ -17,6 +17,7 @@ public static class TcpIpSettingsCommands
         if (profile.HasCipRecvType) t.Register("CIPRECVTYPE", CipRecvType);
         t.Register("CIPSERVERMAXCONN", c => BasicCommands.Flag(c, "CIPSERVERMAXCONN", () => c.State.CipServerMaxConn, v => SetMaxConn(c, v), crlf: true));
         t.Register("CIPSTO", c => BasicCommands.Flag(c, "CIPSTO", () => c.State.CipSto, v => c.State.CipSto = v, crlf: true));
+        t.Register("CIPV6", c => BasicCommands.Flag(c, "CIPV6", () => c.State.Ipv6.Enabled ? 1 : 0, v => SetIpv6(c, v == 1), crlf: true));
     }
 
     /// <summary>CIPMUX cannot change while a link exists, to 0 while a server runs, or to 1 in passthrough mode (spec §2.3).</summary>
@@ -39,6 +40,13 @@ public static class TcpIpSettingsCommands
             throw new CommandException("0x010a0000");
         }
         c.State.CipServerMaxConn = max;
+    }
+
+    /// <summary>AT+CIPV6 (docs/esp-at-ipv6.md): takes effect at the next join; off, the addresses are gone at once [UNVERIFIED].</summary>
+    private static void SetIpv6(CommandContext c, bool on)
+    {
+        if (!on) c.State.Ipv6.Forget();
+        c.State.Ipv6.Enabled = on;
     }
 
     private static void CipDInfo(CommandContext c)

@@ -125,7 +125,8 @@ public static class WifiCommands
             radio.Joiner.RetryAfterFailedJoin(); // reconnect attempts follow a failed join (spec §3 WIFI DISCONNECT)
             throw new CommandException(ExecutionFailed);
         }
-        radio.Associate(target!);
+        radio.Associate(target!, fromCommand: true);
+        c.AfterFinal = radio.StartIpv6; // "WIFI GOT IPv6 LL/GL" follow the OK (docs/esp-at-ipv6.md)
     }
 
     private static void CwQap(CommandContext c)

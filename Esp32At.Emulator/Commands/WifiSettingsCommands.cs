@@ -193,6 +193,10 @@ public static class WifiSettingsCommands
             c.Info($"+{name}:ip:\"{ip.Ip}\"");
             c.Info($"+{name}:gateway:\"{ip.Gateway}\"");
             c.Info($"+{name}:netmask:\"{ip.Netmask}\"");
+            if (!station) return; // the emulated soft-AP has no IPv6 address (docs/esp-at-ipv6.md)
+            var (ll, gl) = c.State.Ipv6.Text(c.State);
+            if (ll is not null) c.Info($"+CIPSTA:ip6ll:\"{ll}\"");
+            if (gl is not null) c.Info($"+CIPSTA:ip6gl:\"{gl}\"");
             return;
         }
         if (c.Line.Kind != CommandKind.Set) throw new CommandException(OperationType);
@@ -269,6 +273,9 @@ public static class WifiSettingsCommands
         if (c.State.CwMode is 1 or 3)
         {
             c.Info($"+CIFSR:STAIP,\"{w.StationAddress(c.State.WifiState == 2).Ip}\"");
+            var (ll, gl) = c.State.Ipv6.Text(c.State);
+            if (ll is not null) c.Info($"+CIFSR:STAIP6LL,\"{ll}\"");
+            if (gl is not null) c.Info($"+CIFSR:STAIP6GL,\"{gl}\"");
             c.Info($"+CIFSR:STAMAC,\"{w.StationMac}\"");
         }
     }

@@ -45,6 +45,8 @@ public sealed record EmulatorOptions
     public bool SslPassiveLengthQuirk { get; init; }
     /// <summary>Firmware time of a TLS handshake (spec §8: 1-5 s).</summary>
     public int SslHandshakeTimeMs { get; init; } = 1500;
+    /// <summary>Firmware time from <c>WIFI GOT IPv6 LL</c> to the router advertisement that gives <c>WIFI GOT IPv6 GL</c> [UNVERIFIED: AP-dependent].</summary>
+    public int Ipv6RouterAdvertMs { get; init; } = 200;
     /// <summary>
     /// How an ESP port (CIPSERVER, UDP local port) maps to a real 127.0.0.1 port: the same number when it is free
     /// (true), else, or always when false, an ephemeral one. See <c>Links.Ports</c>.

@@ -31,6 +31,8 @@ public sealed class EmulatorState
     public Radio.RadioState Wireless { get; } = new();
     /// <summary>Volatile link settings (CIPSENDLCFG; the network helper's area).</summary>
     public Network.LinkSettings Net { get; } = new();
+    /// <summary>AT+CIPV6 and the station's IPv6 addresses (docs/esp-at-ipv6.md).</summary>
+    public Radio.StationIpv6 Ipv6 { get; } = new();
 
     /// <summary>Back to the factory power-on state (the boot then applies what NVS saved, see <see cref="NvsStore"/>).</summary>
     public void Reset()
@@ -54,5 +56,6 @@ public sealed class EmulatorState
         DisconnectReported = false;
         Wireless.Reset();
         Net.Reset();
+        Ipv6.Reset();
     }
 }

@@ -2,7 +2,7 @@ namespace Esp32At.Emulator.Core;
 
 /// <summary>
 /// What a successful command writes to NVS (spec §2.1 AT+SYSSTORE): with SYSSTORE=1 the settings of SYSMSG, CWMODE,
-/// CWJAP, CWSAP, CWRECONNCFG, CIPSTA, CIPAP, CIPSTAMAC, CIPAPMAC, CIPDNS and CWDHCP; CWAUTOCONN always. (UART_DEF is
+/// CWJAP, CWSAP, CWRECONNCFG, CIPSTA, CIPAP, CIPSTAMAC, CIPAPMAC, CIPDNS, CWDHCP and CIPV6 (docs/esp-at-ipv6.md); CWAUTOCONN always. (UART_DEF is
 /// kept by <see cref="EmulatorState.UartBootBaud"/>; CIPSSLCCONF by the link table.) A CWJAP stores its target even
 /// when the join fails: the IDF saves the configuration before connecting.
 /// </summary>
@@ -57,6 +57,7 @@ public static class PersistedSettings
                 var (manual, servers) = (w.DnsManual, w.DnsServers);
                 return t => (t.Wireless.DnsManual, t.Wireless.DnsServers) = (manual, servers);
             }
+            case "CIPV6": { var v = s.Ipv6.Enabled; return t => t.Ipv6.Enabled = v; }
             case "CWAUTOCONN": { var v = w.AutoConnect; return t => t.Wireless.AutoConnect = v; }
             default: return null;
         }

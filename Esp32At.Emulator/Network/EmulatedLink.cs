@@ -52,6 +52,8 @@ public sealed class EmulatedLink
     public string Type { get; }
     public LinkChannel Channel { get; }
     public bool IsDatagram => Channel.IsDatagram;
+    /// <summary>An SSL or SSLv6 link.</summary>
+    public bool IsSsl => Type is "SSL" or "SSLv6";
     /// <summary>The peer (UDP: where sends go; it may follow senders, see <see cref="UdpMode"/>).</summary>
     public IPEndPoint Remote { get { lock (gate) return remote; } }
     /// <summary>The ESP-side local port (a server link: the server's port).</summary>

@@ -72,17 +72,21 @@ public sealed partial class LinkTable
             : new PathChannel(channel, path, emulator.Clock);
     }
 
-    /// <summary>Connects link <paramref name="id"/> over real TCP; throws <see cref="CommandException"/> when the link is in use or the connect fails.</summary>
-    public EmulatedLink ConnectTcp(int id, IPEndPoint remote, int timeoutMs) =>
+    /// <summary>
+    /// Connects link <paramref name="id"/> over real TCP (IPv6 when <paramref name="remote"/> is, docs/esp-at-ipv6.md),
+    /// as <paramref name="type"/> (<c>TCP</c>, <c>TCPv6</c>: what CIPSTATE prints); throws <see cref="CommandException"/>
+    /// when the link is in use or the connect fails.
+    /// </summary>
+    public EmulatedLink ConnectTcp(int id, IPEndPoint remote, int timeoutMs, string type = "TCP") =>
         Open(id, () =>
         {
             var path = PathChoice.To(emulator, remote.Address);
             var socket = Connect(remote, timeoutMs, path);
-            return new EmulatedLink(id, "TCP", OnPath(new StreamChannel(socket, new NetworkStream(socket, ownsSocket: false), remote), path), remote, LocalPort(socket), isServer: false);
+            return new EmulatedLink(id, type, OnPath(new StreamChannel(socket, new NetworkStream(socket, ownsSocket: false), remote), path), remote, LocalPort(socket), isServer: false);
         });
 
     /// <summary>Connects link <paramref name="id"/> over real TLS per <see cref="Tls"/>; a failed handshake is a failed CIPSTART.</summary>
-    public EmulatedLink ConnectSsl(int id, IPEndPoint remote, string host, int timeoutMs) =>
+    public EmulatedLink ConnectSsl(int id, IPEndPoint remote, string host, int timeoutMs, string type = "SSL") =>
         Open(id, () =>
         {
             var path = PathChoice.To(emulator, remote.Address);
@@ -98,11 +102,11 @@ public sealed partial class LinkTable
                 socket.Dispose();
                 throw new CommandException("0x010a0000");
             }
-            return new EmulatedLink(id, "SSL", OnPath(new StreamChannel(socket, stream, remote), path), remote, LocalPort(socket), isServer: false);
+            return new EmulatedLink(id, type, OnPath(new StreamChannel(socket, stream, remote), path), remote, LocalPort(socket), isServer: false);
         });
 
     /// <summary>Opens UDP link <paramref name="id"/> to <paramref name="remote"/> from ESP port <paramref name="localPort"/> (0: any).</summary>
-    public EmulatedLink OpenUdp(int id, IPEndPoint remote, int localPort, UdpRemoteMode mode) =>
+    public EmulatedLink OpenUdp(int id, IPEndPoint remote, int localPort, UdpRemoteMode mode, string type = "UDP") =>
         Open(id, () =>
         {
             Socket socket;
@@ -110,14 +114,15 @@ public sealed partial class LinkTable
             {
                 // Multicast goes to the simulated LAN only, so such a link needs no real interface beyond loopback.
                 bool lanOnly = IPAddress.IsLoopback(remote.Address) || emulator.Radio.Lan.Handles(remote);
-                socket = Ports.BindUdp(localPort, lanOnly ? IPAddress.Loopback : IPAddress.Any);
+                bool v6 = remote.AddressFamily == AddressFamily.InterNetworkV6;
+                socket = Ports.BindUdp(localPort, lanOnly ? v6 ? IPAddress.IPv6Loopback : IPAddress.Loopback : v6 ? IPAddress.IPv6Any : IPAddress.Any);
             }
             catch (SocketException)
             {
                 throw new CommandException("0x010a0000");
             }
             var channel = new UdpChannel(socket);
-            return new EmulatedLink(id, "UDP", OnPath(channel, PathChoice.To(emulator, remote.Address)), remote, localPort != 0 ? localPort : channel.HostLocalPort, isServer: false, mode);
+            return new EmulatedLink(id, type, OnPath(channel, PathChoice.To(emulator, remote.Address)), remote, localPort != 0 ? localPort : channel.HostLocalPort, isServer: false, mode);
         });
 
     /// <summary>Adds a server-accepted link under the lowest free id; null when all five are taken.</summary>
@@ -140,7 +145,7 @@ public sealed partial class LinkTable
     /// <summary>Writes the URC of a new link: <c>[&lt;id&gt;,]CONNECT</c>, or <c>+LINK_CONN:</c> with SYSMSG bit1 (spec §3).</summary>
     public string ConnectText(EmulatedLink link) =>
         (emulator.State.SysMsg & 2) != 0
-            ? $"+LINK_CONN:0,{link.Id},\"{link.Type}\",{(link.IsServer ? 1 : 0)},\"{link.Remote.Address}\",{link.Remote.Port},{link.LocalPort}\r\n"
+            ? $"+LINK_CONN:0,{link.Id},\"{link.Type}\",{(link.IsServer ? 1 : 0)},\"{Ipv6Text.Of(link.Remote.Address)}\",{link.Remote.Port},{link.LocalPort}\r\n"
             : $"{Prefix(link.Id)}CONNECT\r\n";
 
     /// <summary><c>&lt;id&gt;,</c> in multiple-connection mode, nothing in single mode.</summary>
@@ -209,7 +214,7 @@ public sealed partial class LinkTable
 
     private Socket Connect(IPEndPoint remote, int timeoutMs, NetworkPath path)
     {
-        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        var socket = new Socket(remote.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
         {
             if (emulator.Faults.TakeRefuseConnect()) throw new SocketException((int)SocketError.ConnectionRefused);
@@ -286,14 +291,14 @@ public sealed partial class LinkTable
     // find them (buffering, announcing, then closing left a moment in which the "gone" data was still readable).
     private void AnnounceGoneAndClose(EmulatedLink link, int n)
     {
-        int overhead = link.Type == "SSL" && emulator.Faults.SslEncryptedLengths ? EmulatedLink.TlsRecordOverhead : 0;
+        int overhead = link.IsSsl && emulator.Faults.SslEncryptedLengths ? EmulatedLink.TlsRecordOverhead : 0;
         int total = link.Buffered + n + overhead;
         Close(link.Id, $"\r\n+IPD,{Prefix(link.Id)}{total}\r\n{Prefix(link.Id)}CLOSED\r\n");
     }
 
     private void Notify(EmulatedLink link, byte[] data, int n, IPEndPoint from)
     {
-        int overhead = link.Type == "SSL" && emulator.Faults.SslEncryptedLengths ? EmulatedLink.TlsRecordOverhead : 0;
+        int overhead = link.IsSsl && emulator.Faults.SslEncryptedLengths ? EmulatedLink.TlsRecordOverhead : 0;
         int total = link.Buffer(data, n, from, overhead);
         if (total > 0 && !emulator.Faults.DropNotice()) emulator.Output($"\r\n+IPD,{Prefix(link.Id)}{total}\r\n");
     }
@@ -301,7 +306,7 @@ public sealed partial class LinkTable
     private byte[] ActiveFrame(EmulatedLink link, byte[] data, int n, IPEndPoint from)
     {
         var header = emulator.State.CipDInfo
-            ? $"\r\n+IPD,{Prefix(link.Id)}{n},\"{from.Address}\",{from.Port}:"
+            ? $"\r\n+IPD,{Prefix(link.Id)}{n},\"{Ipv6Text.Of(from.Address)}\",{from.Port}:"
             : $"\r\n+IPD,{Prefix(link.Id)}{n}:";
         var head = Encoding.ASCII.GetBytes(header);
         var frame = new byte[head.Length + n + 2];

@@ -7,7 +7,7 @@ namespace Esp32At.Emulator.Network;
 /// <summary>One ESP port and the real host endpoint behind it.</summary>
 /// <param name="Protocol"><c>TCP</c> (a server) or <c>UDP</c> (a UDP link's local port).</param>
 /// <param name="EspPort">The port number on the ESP's side, as the firmware's commands name it.</param>
-/// <param name="Host">The real 127.0.0.1 endpoint the emulator bound for that port.</param>
+/// <param name="Host">The real 127.0.0.1 (or, for IPv6 links and servers, [::1]) endpoint the emulator bound for that port.</param>
 public sealed record PortMapping(string Protocol, int EspPort, IPEndPoint Host)
 {
     public override string ToString() => $"ESP {Protocol} port {EspPort} -> {Host}";
@@ -33,10 +33,11 @@ public sealed class PortMap(bool sameIfFree)
     /// <summary>The host endpoint behind ESP UDP local port <paramref name="espPort"/>, or null.</summary>
     public IPEndPoint? Udp(int espPort) => current.TryGetValue(("UDP", espPort), out var m) ? m.Host : null;
 
-    /// <summary>A listening TCP socket for ESP port <paramref name="espPort"/>.</summary>
-    public Socket Listen(int espPort, int backlog, IPEndPoint? previous = null)
+    /// <summary>A listening TCP socket for ESP port <paramref name="espPort"/>; on <c>[::1]</c> instead of 127.0.0.1 when
+    /// <paramref name="ipv6"/> (a TCPv6/SSLv6 server, docs/esp-at-ipv6.md).</summary>
+    public Socket Listen(int espPort, int backlog, IPEndPoint? previous = null, bool ipv6 = false)
     {
-        var socket = Bind(espPort, SocketType.Stream, ProtocolType.Tcp, previous);
+        var socket = Bind(espPort, SocketType.Stream, ProtocolType.Tcp, previous, ipv6 ? IPAddress.IPv6Loopback : null);
         socket.Listen(backlog);
         Announce("TCP", espPort, socket);
         return socket;
@@ -56,7 +57,7 @@ public sealed class PortMap(bool sameIfFree)
     private Socket Bind(int espPort, SocketType type, ProtocolType protocol, IPEndPoint? previous, IPAddress? local = null)
     {
         local ??= IPAddress.Loopback;
-        var socket = new Socket(AddressFamily.InterNetwork, type, protocol);
+        var socket = new Socket(local.AddressFamily, type, protocol);
         // Re-listening after the connection cap freed (spec §2.3) takes the port it had, so clients keep one address.
         int[] tries = previous is not null ? [previous.Port, 0] : sameIfFree && espPort != 0 ? [espPort, 0] : [0];
         foreach (var port in tries)
@@ -69,7 +70,7 @@ public sealed class PortMap(bool sameIfFree)
             catch (SocketException) when (port != 0)
             {
                 socket.Dispose();
-                socket = new Socket(AddressFamily.InterNetwork, type, protocol);
+                socket = new Socket(local.AddressFamily, type, protocol);
             }
         }
         throw new InvalidOperationException("unreachable");

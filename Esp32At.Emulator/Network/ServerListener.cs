@@ -30,8 +30,10 @@ public sealed class ServerListener
 
     /// <summary>The ESP port.</summary>
     public int Port { get; }
-    /// <summary>TCP or SSL.</summary>
+    /// <summary>TCP, SSL, TCPv6 or SSLv6.</summary>
     public string Type { get; }
+    /// <summary>SSL or SSLv6: clients are served TLS.</summary>
+    public bool IsSsl => Type is "SSL" or "SSLv6";
     /// <summary>SSL: clients must present a certificate issued by <c>server_ca.0</c>.</summary>
     public bool CaEnable { get; }
     /// <summary>The v4.1 <c>&lt;netif&gt;</c> as set ([UNVERIFIED] numbering; the emulator listens on loopback regardless).</summary>
@@ -72,7 +74,7 @@ public sealed class ServerListener
         lock (gate)
         {
             if (stopped || listener is not null) return;
-            var socket = emulator.Links.Ports.Listen(Port, 5, hostEndPoint);
+            var socket = emulator.Links.Ports.Listen(Port, 5, hostEndPoint, ipv6: Type.EndsWith("v6", StringComparison.Ordinal));
             hostEndPoint = (IPEndPoint)socket.LocalEndPoint!;
             listener = socket;
             new Thread(() => AcceptLoop(socket)) { IsBackground = true, Name = $"esp-at server {Port}" }.Start();
@@ -87,7 +89,7 @@ public sealed class ServerListener
             try { client = socket.Accept(); }
             catch (Exception e) when (e is SocketException or ObjectDisposedException) { return; }
             client.NoDelay = true;
-            if (Type == "SSL") new Thread(() => Admit(client)) { IsBackground = true, Name = "esp-at TLS accept" }.Start();
+            if (IsSsl) new Thread(() => Admit(client)) { IsBackground = true, Name = "esp-at TLS accept" }.Start();
             else Admit(client);
         }
     }
@@ -96,7 +98,7 @@ public sealed class ServerListener
     {
         var remote = (IPEndPoint)client.RemoteEndPoint!;
         LinkChannel channel;
-        if (Type == "SSL")
+        if (IsSsl)
         {
             emulator.Clock.Delay(emulator.Options.SslHandshakeTimeMs);
             try { channel = new StreamChannel(client, TlsHandshake.Server(client, CaEnable, emulator.Mfg, emulator.Radio.UtcNow()), remote); }

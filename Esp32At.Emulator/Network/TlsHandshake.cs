@@ -36,7 +36,7 @@ public static class TlsHandshake
         string expectedName = config.CommonName ?? config.Sni ?? host;
         options.RemoteCertificateValidationCallback = (_, certificate, chain, _) =>
             !config.VerifiesServer || Verify(certificate, chain, ca, expectedName, espUtcNow);
-        Authenticate(stream, () => stream.AuthenticateAsClientAsync(options, Cancel()));
+        Authenticate(socket, stream, () => stream.AuthenticateAsClient(options));
         return stream;
     }
 
@@ -55,19 +55,27 @@ public static class TlsHandshake
             CertificateRevocationCheckMode = X509RevocationMode.NoCheck,
             RemoteCertificateValidationCallback = (_, cert, chain, _) => !requireClientCertificate || Verify(cert, chain, ca, null, espUtcNow),
         };
-        Authenticate(stream, () => stream.AuthenticateAsServerAsync(options, Cancel()));
+        Authenticate(socket, stream, () => stream.AuthenticateAsServer(options));
         return stream;
     }
 
-    private static CancellationToken Cancel() => new CancellationTokenSource(TimeoutMs).Token;
-
-    private static void Authenticate(SslStream stream, Func<Task> handshake)
+    /// <summary>
+    /// Runs <paramref name="handshake"/> synchronously on the calling (command or accept) thread, bounded by socket
+    /// timeouts: the async API would need thread-pool threads for its completions and its timer, and a process whose
+    /// pool is busy (a test run, an app embedding the emulator) would then stall the handshake past every timeout.
+    /// </summary>
+    private static void Authenticate(Socket socket, SslStream stream, Action handshake)
     {
+        int receiveTimeout = socket.ReceiveTimeout, sendTimeout = socket.SendTimeout;
+        socket.ReceiveTimeout = TimeoutMs;
+        socket.SendTimeout = TimeoutMs;
         try
         {
-            handshake().GetAwaiter().GetResult();
+            handshake();
+            socket.ReceiveTimeout = receiveTimeout;
+            socket.SendTimeout = sendTimeout;
         }
-        catch (Exception e) when (e is OperationCanceledException or System.ComponentModel.Win32Exception or SocketException)
+        catch (Exception e) when (e is IOException or System.ComponentModel.Win32Exception or SocketException or ObjectDisposedException)
         {
             stream.Dispose();
             throw new AuthenticationException("TLS handshake failed", e);

@@ -38,7 +38,7 @@ public sealed class UdpChannel(Socket socket) : LinkChannel
             }
             if (socket.Poll(20_000, SelectMode.SelectRead)) break; // short polls so injected datagrams are seen soon
         }
-        EndPoint sender = new IPEndPoint(IPAddress.Any, 0);
+        EndPoint sender = new IPEndPoint(socket.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0);
         int received = socket.ReceiveFrom(buffer, 0, count, SocketFlags.None, ref sender);
         from = (IPEndPoint)sender;
         return received;

@@ -18,6 +18,9 @@ public sealed record AccessPoint(string Ssid, string Password, int Rssi = -48, i
     /// </summary>
     public int JoinFailure { get; init; }
 
+    /// <summary>Whether the AP advertises an IPv6 prefix (<see cref="StationIpv6.Prefix"/>): a joined station with AT+CIPV6=1 gets a global address and <c>WIFI GOT IPv6 GL</c>.</summary>
+    public bool Ipv6 { get; init; } = true;
+
     /// <summary>Pairwise cipher as CWLAP prints it (IDF <c>wifi_cipher_type_t</c>; 4 = CCMP, 0 = none).</summary>
     public int PairwiseCipher => Ecn == 0 ? 0 : 4;
 

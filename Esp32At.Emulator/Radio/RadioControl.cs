@@ -192,7 +192,9 @@ public sealed class RadioControl
     /// The station associates with <paramref name="ap"/> and gets its address: <c>WIFI CONNECTED</c>, a DHCP delay,
     /// <c>WIFI GOT IP</c> (CWJAP, auto-reconnect). Starts an SNTP sync when SNTP is on.
     /// </summary>
-    internal void Associate(AccessPoint ap)
+    /// <param name="ap">The access point joined.</param>
+    /// <param name="fromCommand">A CWJAP joins: the IPv6 notices wait for its OK (the caller calls <see cref="StartIpv6"/>).</param>
+    internal void Associate(AccessPoint ap, bool fromCommand = false)
     {
         Station.JoinedAp = ap;
         Station.WifiState = 1;
@@ -201,7 +203,15 @@ public sealed class RadioControl
         Station.WifiState = 2;
         Station.DisconnectReported = false;
         emulator.Output("WIFI GOT IP\r\n");
+        Station.Ipv6.Forget();
         StartSntpSync();
+        if (!fromCommand) StartIpv6();
+    }
+
+    /// <summary>With AT+CIPV6=1: the station's IPv6 addresses and their notices (docs/esp-at-ipv6.md), after WIFI GOT IP.</summary>
+    internal void StartIpv6()
+    {
+        if (Station.JoinedAp is { } ap) Station.Ipv6.Start(emulator, ap);
     }
 
     /// <summary>Prints <c>WIFI DISCONNECT</c> unless this disconnected episode already did (spec §3).</summary>

@@ -6,11 +6,13 @@ namespace Esp32At.Tests.EmulatorNet;
 /// <summary>A one-client TCP server on 127.0.0.1 whose behaviour the test scripts.</summary>
 public sealed class LoopbackServer : IDisposable
 {
-    private readonly TcpListener listener = new(IPAddress.Loopback, 0);
+    private readonly TcpListener listener;
     private readonly Thread thread;
 
-    public LoopbackServer(Action<NetworkStream> serve)
+    /// <param name="address">Where it listens: 127.0.0.1 unless given (<see cref="IPAddress.IPv6Loopback"/> for the IPv6 tests).</param>
+    public LoopbackServer(Action<NetworkStream> serve, IPAddress? address = null)
     {
+        listener = new TcpListener(address ?? IPAddress.Loopback, 0);
         listener.Start();
         thread = new Thread(() =>
         {

@@ -8,7 +8,8 @@ namespace Esp32At.Tests.EmulatorNet;
 public static class NetPorts
 {
     /// <summary>ATE0, CIPMUX, receive mode, CIPDINFO as asked, joined; ESP ports map to ephemeral host ports.</summary>
-    public static RawPort Joined(FirmwareProfile? profile = null, bool mux = true, bool passive = false, bool dinfo = false)
+    /// <param name="ipv6">AT+CIPV6=1 before the join, and the join's IPv6 notices read (docs/esp-at-ipv6.md).</param>
+    public static RawPort Joined(FirmwareProfile? profile = null, bool mux = true, bool passive = false, bool dinfo = false, bool ipv6 = false)
     {
         profile ??= FirmwareProfile.V4_1_1_C3;
         var port = new RawPort(options: new EmulatorOptions { Profile = profile, SpeedFactor = 0, BootTimeMs = 0, HostPortsSameIfFree = false });
@@ -16,7 +17,9 @@ public static class NetPorts
         if (mux) port.Command("AT+CIPMUX=1");
         if (passive) port.Command(profile.HasCipRecvType ? (mux ? "AT+CIPRECVTYPE=5,1" : "AT+CIPRECVTYPE=1") : "AT+CIPRECVMODE=1");
         if (dinfo) port.Command("AT+CIPDINFO=1");
+        if (ipv6) port.Command("AT+CIPV6=1");
         port.Command("AT+CWJAP=\"Home\",\"secret-pass\"");
+        if (ipv6) port.ReadUntil("WIFI GOT IPv6 GL\r\n");
         return port;
     }
 

@@ -9,13 +9,15 @@ namespace Esp32At.Tests.EmulatorNet;
 /// <summary>A one-client TLS 1.2 server on 127.0.0.1 presenting <see cref="TestCertificates.Server"/>; reports what the client sent in the handshake.</summary>
 public sealed class TlsLoopbackServer : IDisposable
 {
-    private readonly TcpListener listener = new(IPAddress.Loopback, 0);
+    private readonly TcpListener listener;
     private readonly Thread thread;
 
     /// <param name="requireClientCertificate">Demand a client certificate issued by the test CA.</param>
     /// <param name="alpn">Protocols the server offers.</param>
-    public TlsLoopbackServer(Action<SslStream> serve, bool requireClientCertificate = false, string[]? alpn = null)
+    /// <param name="address">Where it listens: 127.0.0.1 unless given.</param>
+    public TlsLoopbackServer(Action<SslStream> serve, bool requireClientCertificate = false, string[]? alpn = null, IPAddress? address = null)
     {
+        listener = new TcpListener(address ?? IPAddress.Loopback, 0);
         var pki = TestCertificates.Shared;
         listener.Start();
         thread = new Thread(() =>

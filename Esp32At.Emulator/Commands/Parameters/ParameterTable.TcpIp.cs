@@ -13,6 +13,7 @@ public static partial class ParameterTable
         Cmd("CIPRECVTYPE:multi", N("link ID", 0, 5).Fails("0x01070000"), N("mode", 0, 1).Fails("0x01070000")),
         Cmd("CIPSERVERMAXCONN", N("num", 1, 5)),
         Cmd("CIPSTO", N("time", 0, 7200)),
+        Cmd("CIPV6", N("enable", 0, 1)),
         Cmd("TRANSINTVL", N("interval", 0, 1000)),
         // After the link id (0-5, 5: all); every option keeps its last value when omitted (issue 14 item 4).
         Cmd("CIPTCPOPT", N("so_linger", -1, int.MaxValue).Opt("unchanged"), N("tcp_nodelay", 0, 1).Opt("unchanged"),
