@@ -29,4 +29,10 @@ public interface ISerialLine : IDisposable
 
     /// <summary>Asserts (true) or releases the DTR output.</summary>
     bool Dtr { get; set; }
+
+    /// <summary>
+    /// Receive errors the port reported so far (overrun, input buffer overflow, parity, framing): each means bytes from
+    /// the ESP were lost or damaged. A line that cannot tell keeps 0.
+    /// </summary>
+    int ReceiveErrors => 0;
 }

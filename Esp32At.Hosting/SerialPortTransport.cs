@@ -5,9 +5,11 @@ namespace Esp32At.Hosting;
 /// <summary>
 /// The library's transport over a host serial port (a USB-UART adapter wired to the ESP's AT UART): reads wait for the
 /// first byte up to the caller's timeout and then take what has arrived; the baud rate and RTS/CTS change on the fly
-/// after <c>AT+UART_CUR</c>; an adapter's RTS or DTR output wired to EN gives the driver a reset line.
+/// after <c>AT+UART_CUR</c>; an adapter's RTS or DTR output wired to EN gives the driver a reset line. The port's receive
+/// errors (<see cref="ISerialLine.ReceiveErrors"/>: overrun, parity, framing) reach the AT engine as
+/// <see cref="IAtReceiveErrors"/>, as the TinyCLR UART transport's do.
 /// </summary>
-public sealed class SerialPortTransport : IAtTransport, IDisposable
+public sealed class SerialPortTransport : IAtTransport, IAtReceiveErrors, IDisposable
 {
     /// <summary>Longest single wait for data: bounds the latency should the port's arrival signal be missed.</summary>
     private const int WaitSliceMs = 10;
@@ -38,6 +40,9 @@ public sealed class SerialPortTransport : IAtTransport, IDisposable
     public int BytesAvailable => line.BytesToRead;
 
     public int BaudRate => line.BaudRate;
+
+    /// <summary>Receive errors the port reported (<see cref="ISerialLine.ReceiveErrors"/>).</summary>
+    public int ReceiveErrors => line.ReceiveErrors;
 
     /// <summary>Whether RTS/CTS flow control is on.</summary>
     public bool HardwareFlowControl => line.RtsCts;

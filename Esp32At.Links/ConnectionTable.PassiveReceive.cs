@@ -7,6 +7,7 @@ namespace Esp32At.Links
     // buffer, ConnectionTable.ReadAhead.cs), end of stream.
     public sealed partial class ConnectionTable
     {
+        private const string LostInAnswer = "bytes from the ESP were lost on the UART during a receive answer (receive overrun or line error)";
         private readonly object receiveLock = new object();
 
         /// <summary>The address (IPv4, first octet in the low byte) and port the last bytes received on the link came from.</summary>
@@ -146,6 +147,12 @@ namespace Esp32At.Links
             catch (AtRebootedException)
             {
                 throw new LinkResetException(link.Id, "the ESP rebooted");
+            }
+            catch (AtReceiveLostException)
+            {
+                // The UART lost bytes while the answer was due: the payload may have a hole, and the ESP handed it out.
+                MarkReset(link, LostInAnswer, true);
+                throw new LinkResetException(link.Id, LostInAnswer);
             }
             catch (AtTimeoutException)
             {

@@ -34,8 +34,8 @@ namespace Esp32At.Links
         // (its buffered bytes are dropped: they may be followed by the hole) instead of handing out a stream with a
         // hole. The ESP still holds those connections: Close sends CIPCLOSE for them, even after a CLOSED (until the
         // parser finds the framing again, a "<id>,CLOSED" may be payload bytes; an ERROR answer costs nothing). Passive links are left alone:
-        // their data waits on the ESP, a lost notice is reconciled by CIPRECVLEN?, and a read's answer that lost bytes
-        // is not told apart here (the pump keeps up in passive mode, so the driver's buffer does not fill).
+        // their data waits on the ESP and a lost notice is reconciled by CIPRECVLEN?; a read whose answer was due fails
+        // in the executor (AtReceiveLostException) and only its link is reset (ReadAvailable).
         private void OnReceiveLost(AtExecutor sender)
         {
             for (int i = 0; i < links.Length; i++)

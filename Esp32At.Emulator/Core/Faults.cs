@@ -110,6 +110,19 @@ public sealed class Faults
     /// <summary>The next <paramref name="writes"/> ESP writes are held back and reach the host as one burst (one read).</summary>
     public void CoalesceWrites(int writes = 2) => emulator.Port.ChangeFaults(f => f.Coalesce(writes));
 
+    /// <summary>
+    /// The host's UART overruns: of the ESP's bytes to the host, the next <paramref name="after"/> arrive, then
+    /// <paramref name="count"/> are lost and counted in <see cref="InProcessPort.HostOverrunBytes"/> (which the host
+    /// transport reports as receive errors, unlike <see cref="DropBytes"/>). The loss is counted when the ESP writes the
+    /// bytes, before the host can read any byte after the hole.
+    /// </summary>
+    public void HostOverrun(int count, int after = 0) =>
+        emulator.Port.ChangeFaults(f =>
+        {
+            f.OverrunAfter = after;
+            f.OverrunLeft = count;
+        });
+
     /// <summary>The next <paramref name="count"/> bytes travelling in <paramref name="direction"/> are lost on the line.</summary>
     public void DropBytes(int count, LineDirection direction = LineDirection.ToHost) =>
         emulator.Port.ChangeFaults(f =>

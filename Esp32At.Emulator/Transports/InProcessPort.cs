@@ -66,7 +66,10 @@ public sealed class InProcessPort
     public int HostReceiveBufferSize { get { lock (gate) return hostReceiveBufferSize; } set { lock (gate) { hostReceiveBufferSize = value; Monitor.PulseAll(gate); } } }
     private int hostReceiveBufferSize;
 
-    /// <summary>ESP bytes lost because the host's receive buffer (<see cref="HostReceiveBufferSize"/>) was full and nothing held the ESP.</summary>
+    /// <summary>
+    /// ESP bytes lost because the host's receive buffer (<see cref="HostReceiveBufferSize"/>) was full and nothing held
+    /// the ESP, or by an injected overrun (<see cref="Faults.HostOverrun"/>).
+    /// </summary>
     public long HostOverrunBytes { get { lock (gate) { DropHostOverrun(Stopwatch.GetTimestamp()); return hostOverrunBytes; } } }
     private long hostOverrunBytes;
 
@@ -157,8 +160,10 @@ public sealed class InProcessPort
         {
             var data = (byte[])bytes.Clone();
             int dropped = LineFaults.Drop(ref data, ref Line.DropToHost);
+            int overrun = Line.Overrun(ref data);
+            hostOverrunBytes += overrun; // what the host's UART reports as receive errors
             bool garble = HostBaud != emulatorBaud;
-            Log?.Write(LineDirection.ToHost, bytes, 0, bytes.Length, Note(garble, dropped));
+            Log?.Write(LineDirection.ToHost, bytes, 0, bytes.Length, Note(garble, dropped + overrun));
             if (garble) Garble(data);
             while (CtsHolding()) Monitor.Wait(gate, 100);
             var burst = Line.Gather(data);

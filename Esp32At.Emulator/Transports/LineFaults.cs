@@ -13,6 +13,23 @@ internal sealed class LineFaults
     public int DropToHost;
     public int DropToEmulator;
 
+    /// <summary>A host UART overrun to come: after <see cref="OverrunAfter"/> more bytes to the host, <see cref="OverrunLeft"/> are lost.</summary>
+    public int OverrunAfter;
+    public int OverrunLeft;
+
+    /// <summary>Cuts the armed overrun's bytes out of <paramref name="data"/> (bound for the host); returns how many.</summary>
+    public int Overrun(ref byte[] data)
+    {
+        if (OverrunLeft <= 0) return 0;
+        int skip = Math.Min(OverrunAfter, data.Length);
+        OverrunAfter -= skip;
+        int n = Math.Min(OverrunLeft, data.Length - skip);
+        if (n == 0) return 0;
+        OverrunLeft -= n;
+        data = [.. data[..skip], .. data[(skip + n)..]];
+        return n;
+    }
+
     /// <summary>Each ESP write reaches the host in pieces of at most this many bytes, each ending a host read (0 = off).</summary>
     public int SplitSize { get; set; }
 

@@ -23,6 +23,16 @@ public sealed class FakeSerialLine : ISerialLine
 
     public int BytesToRead { get { lock (received) return received.Count; } }
 
+    /// <summary>Receive errors reported so far (<see cref="FeedAfterError"/>).</summary>
+    public int ReceiveErrors { get; private set; }
+
+    /// <summary>A receive error (bytes lost before these), then <paramref name="bytes"/>: the error counts before they can be read.</summary>
+    public void FeedAfterError(params byte[] bytes)
+    {
+        lock (received) ReceiveErrors++;
+        Feed(bytes);
+    }
+
     public int Read(byte[] buffer, int offset, int count)
     {
         lock (received)

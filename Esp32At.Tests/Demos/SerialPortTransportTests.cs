@@ -1,7 +1,10 @@
 using System.Diagnostics;
+using System.IO.Ports;
 using System.Text;
 using Esp32At.Device;
 using Esp32At.Emulator.Core;
+using Esp32At.Engine;
+using Esp32At.Transport;
 using Esp32At.Emulator.Transports;
 using Esp32At.Hosting;
 
@@ -108,6 +111,37 @@ public class SerialPortTransportTests
         Assert.Equal("AT\r\n", Encoding.ASCII.GetString(line.Written.ToArray()));
         transport.Dispose();
         Assert.True(line.Disposed);
+    }
+
+    [Fact]
+    public void ThePortsReceiveErrorsReachTheEngine()
+    {
+        var line = new FakeSerialLine();
+        using var transport = new SerialPortTransport(line);
+        Assert.IsAssignableFrom<IAtReceiveErrors>(transport);
+        using var executor = new AtExecutor(transport);
+        int heard = 0;
+        executor.ReceiveLost += _ => Interlocked.Increment(ref heard);
+        executor.Start();
+
+        line.FeedAfterError("\r\nbusy p...\r\n"u8.ToArray());
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        while (executor.ReceiveLosses == 0 && DateTime.UtcNow < deadline) Thread.Sleep(5);
+
+        Assert.Equal(1, transport.ReceiveErrors);
+        Assert.Equal(1, executor.ReceiveLosses);
+        Assert.Equal(1, Volatile.Read(ref heard));
+    }
+
+    [Theory]
+    [InlineData(SerialError.Overrun, true)]
+    [InlineData(SerialError.RXOver, true)]
+    [InlineData(SerialError.RXParity, true)]
+    [InlineData(SerialError.Frame, true)]
+    [InlineData(SerialError.TXFull, false)]
+    public void OnlyReceiveSideSerialErrorsCount(SerialError error, bool counts)
+    {
+        Assert.Equal(counts, SerialPortLine.IsReceiveError(error));
     }
 
     /// <summary>The real System.IO.Ports path: the device initialises over the emulator's pseudo-terminal, then switches baud.</summary>

@@ -48,4 +48,17 @@ namespace Esp32At.Engine
         {
         }
     }
+
+    /// <summary>
+    /// Bytes from the ESP were lost on the UART (the transport reported a receive error) while a receive command's
+    /// answer was due: its payload may have a hole, so none of it is handed out.
+    /// </summary>
+    public class AtReceiveLostException : AtCommandException
+    {
+        /// <summary>Creates the exception.</summary>
+        public AtReceiveLostException(string command)
+            : base(command, "receive error", command + ": bytes from the ESP were lost on the UART during its answer")
+        {
+        }
+    }
 }

@@ -72,17 +72,35 @@ namespace Esp32At.Engine
                     receiveOffset = offset;
                     receiveCapacity = count;
                     received = 0;
+                    receiveHit = false;
                 }
                 try
                 {
-                    Run(command, null, timeoutMs, true);
+                    try
+                    {
+                        Run(command, null, timeoutMs, true);
+                    }
+                    catch (AtCommandException)
+                    {
+                        if (!ReceiveWasHit()) throw;
+                    }
+                    if (ReceiveWasHit()) throw new AtReceiveLostException(Describe(command));
                     return received;
                 }
                 finally
                 {
-                    lock (stateLock) receiveTarget = null;
+                    lock (stateLock)
+                    {
+                        receiveTarget = null;
+                        receiveHit = false;
+                    }
                 }
             }
+        }
+
+        private bool ReceiveWasHit()
+        {
+            lock (stateLock) return receiveHit;
         }
 
         void IAtStreamSink.OnDataStart(AtDataKind kind, byte[] header, int headerLength, int length)

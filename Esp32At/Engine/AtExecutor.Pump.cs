@@ -28,7 +28,7 @@ namespace Esp32At.Engine
                     }
                     int n = transport.Read(ring.Storage, offset, room, PumpReadTimeoutMs);
                     if (n <= 0) continue;
-                    CheckReceiveErrors(); // before these bytes are parsed: they may follow a hole
+                    ResyncIfLost(); // before these bytes are parsed: they may follow a hole
                     lock (stateLock)
                     {
                         lastByteTicks = DateTime.UtcNow.Ticks;

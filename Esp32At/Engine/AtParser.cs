@@ -5,6 +5,7 @@ namespace Esp32At.Engine
     /// (<c>+IPD,...:</c>, <c>+CIPRECVDATA:...,</c>) are consumed by their length, never as lines, so payload bytes that
     /// look like <c>OK</c> cannot desynchronise it; the <c>&gt;</c> prompt is recognised without a line end.
     /// Over-long lines are dropped up to their line end. Delivers the same events however the bytes are split.
+    /// After bytes were lost (<see cref="Resync"/>) it drops what it cannot trust up to the next line start.
     /// </summary>
     internal sealed class AtParser
     {
@@ -20,6 +21,7 @@ namespace Esp32At.Engine
         private AtDataKind dataKind;
         private int commas;
         private bool quoted; // inside a quoted topic (its commas do not count) or +IPD sender (its colons do not count)
+        private bool resyncing; // bytes were lost: the line being gathered may have begun anywhere, so it is dropped
 
         public AtParser(IAtStreamSink sink, int maxLineLength)
         {
@@ -48,6 +50,25 @@ namespace Esp32At.Engine
             dataRemaining = 0;
             commas = 0;
             quoted = false;
+            resyncing = false;
+        }
+
+        /// <summary>
+        /// Bytes were lost before the next ones (a UART overrun or line error): the partial line is dropped (its end is
+        /// gone), and so is the line the next bytes complete, since it may have begun anywhere; the next line start is
+        /// the byte after its line end. A frame header that completes first (<c>+IPD,...:</c>, <c>+CIPRECVDATA:...,</c>
+        /// at the very start of the bytes) still opens its payload, so payload is not taken for lines. A payload in
+        /// progress keeps its length: its bytes are never parsed as lines, and the count may take as many bytes after it
+        /// as were lost.
+        /// </summary>
+        public void Resync()
+        {
+            if (lineLength > 0 && !overflow) sink.OnNoise(lineLength);
+            lineLength = 0;
+            overflow = false;
+            commas = 0;
+            quoted = false;
+            resyncing = true;
         }
 
         /// <summary>
@@ -81,10 +102,13 @@ namespace Esp32At.Engine
                 int n = lineLength;
                 if (n > 0 && line[n - 1] == (byte)'\r') n--;
                 bool dropped = overflow;
+                if (resyncing && !dropped) sink.OnNoise(lineLength + 1);
+                dropped |= resyncing;
                 lineLength = 0;
                 overflow = false;
                 commas = 0;
                 quoted = false;
+                resyncing = false;
                 if (dropped) return false;
                 if (n > 0) sink.OnLine(line, n);
                 return false;
@@ -153,6 +177,7 @@ namespace Esp32At.Engine
                 return;
             }
             sink.OnDataStart(kind, line, lineLength, length);
+            resyncing = false; // a frame header at the start of the bytes after a hole: the stream is in step again
             lineLength = 0;
             commas = 0;
             quoted = false;

@@ -1,0 +1,139 @@
+using Esp32At.Device;
+using Esp32At.Emulator.Core;
+using Esp32At.Hosting;
+using Esp32At.Links;
+using Esp32At.Tests.Device;
+using Esp32At.Tests.EmulatorNet;
+
+namespace Esp32At.Tests.Links;
+
+/// <summary>
+/// A host UART overrun on a passive link (the emulator's injected overrun, counted in
+/// <c>InProcessPort.HostOverrunBytes</c>, which the transport reports as receive errors): a read whose
+/// <c>+CIPRECVDATA</c> answer was due fails loudly (<see cref="LinkResetException"/> naming the link, nothing of the
+/// answer handed out), the parser finds the next line start, and the line works again byte for byte. A hole outside a
+/// read's answer (in a notice) costs nothing but the notice.
+/// </summary>
+public sealed class PassiveOverrunTests
+{
+    private const int Burst = 2000;
+
+    private sealed class Rig : IDisposable
+    {
+        public Rig()
+        {
+            Emulator = new EspEmulator(new EmulatorOptions { SpeedFactor = 0, BootTimeMs = 0 });
+            Wire = new RecordingTransport(new EmulatorTransport(Emulator));
+            Device = new Esp32AtDevice(Wire, new Esp32AtOptions());
+            Device.Initialize();
+            Device.Executor.Execute("AT+CWMODE=1", 2000);
+            Device.Executor.Execute("AT+CWJAP=\"Home\",\"secret-pass\"", 5000, resendOnBusy: false);
+            Links = new ConnectionTable(Device);
+        }
+
+        public EspEmulator Emulator { get; }
+        public RecordingTransport Wire { get; }
+        public Esp32AtDevice Device { get; }
+        public ConnectionTable Links { get; }
+
+        public void WaitAvailable(int id, int total)
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(5);
+            while (Links.Available(id) < total && DateTime.UtcNow < deadline) Thread.Sleep(5);
+            Assert.Equal(total, Links.Available(id));
+        }
+
+        public byte[] ReadAll(int id, int total, int piece)
+        {
+            var got = new byte[total];
+            int at = 0;
+            while (at < total)
+            {
+                int n = Links.Receive(id, got, at, Math.Min(piece, total - at), 5000);
+                Assert.True(n > 0);
+                at += n;
+            }
+            return got;
+        }
+
+        public void Dispose()
+        {
+            Device.Dispose();
+            Emulator.Dispose();
+        }
+    }
+
+    private static byte[] Pattern(int seed, int size)
+    {
+        var b = new byte[size];
+        new Random(seed).NextBytes(b);
+        return b;
+    }
+
+    private static LoopbackServer Sender(byte[] data) => new(s =>
+    {
+        s.Write(data, 0, data.Length);
+        try { while (s.Read(new byte[64], 0, 64) > 0) { } } catch (IOException) { }
+    });
+
+    // "+CIPRECVDATA:2000,"127.0.0.1",<port>," is 31-35 bytes: 5 lands in its prefix, 400 in the payload, and
+    // 35 + 2000 + 2 on the "OK" after it.
+    [Theory]
+    [InlineData(5, 7)]
+    [InlineData(400, 7)]
+    [InlineData(400, 1)]
+    [InlineData(2037, 2)]
+    public void AReadWhoseAnswerLostBytesFailsTheLinkByNameAndTheLineRecovers(int after, int lost)
+    {
+        var data = Pattern(41, Burst);
+        var next = Pattern(42, 3000);
+        using var server = Sender(data);
+        using var nextServer = Sender(next);
+        using var rig = new Rig();
+        int id = rig.Links.OpenTcp("127.0.0.1", server.Port);
+        rig.WaitAvailable(id, Burst);
+        rig.Emulator.Faults.HostOverrun(lost, after);
+        int before = rig.Wire.Written.Length;
+
+        var buffer = new byte[1000];
+        var failure = Assert.Throws<LinkResetException>(() => rig.Links.Receive(id, buffer, 0, buffer.Length, 5000));
+
+        Assert.Equal(lost, rig.Emulator.Port.HostOverrunBytes); // the fault really happened, exactly once
+        Assert.Equal(id, failure.LinkId);
+        Assert.Contains($"link {id} was reset", failure.Message);
+        Assert.Contains("lost on the UART during a receive answer", failure.Message);
+        Assert.Equal($"AT+CIPRECVDATA={id},{Burst}\r\n", rig.Wire.Written[before..]); // one read, not retried
+        Assert.Equal(LinkState.Reset, rig.Links.StateOf(id));
+        Assert.Throws<LinkResetException>(() => rig.Links.Receive(id, buffer, 0, buffer.Length, 100)); // and stays failed
+        Assert.Equal(new byte[buffer.Length], buffer); // nothing of the damaged answer reached the caller
+
+        before = rig.Wire.Written.Length;
+        rig.Links.Close(id);
+        Assert.Equal($"AT+CIPCLOSE={id}\r\n", rig.Wire.Written[before..]);
+
+        // In step again: a new link's bytes arrive exactly, and a command gets its own answer.
+        int again = rig.Links.OpenTcp("127.0.0.1", nextServer.Port);
+        Assert.Equal(next, rig.ReadAll(again, next.Length, 700));
+        Assert.Equal("1", rig.Device.Executor.Execute("AT+CIPRECVMODE?", 2000).Find("+CIPRECVMODE:"));
+        rig.Links.Close(again);
+    }
+
+    [Fact]
+    public void AHoleInANoticeIsNoReadsFailure_TheBytesArriveExactlyOnce()
+    {
+        var data = Pattern(43, Burst);
+        using var rig = new Rig();
+        // The hole takes "+IPD" of the notice "\r\n+IPD,0,2000\r\n": the rest of that line is dropped, not parsed.
+        rig.Emulator.Faults.HostOverrun(4, 2);
+        using var server = Sender(data);
+        int id = rig.Links.OpenTcp("127.0.0.1", server.Port);
+
+        var got = rig.ReadAll(id, Burst, 500); // the lost notice is made up for by CIPRECVLEN?
+
+        Assert.Equal(4, rig.Emulator.Port.HostOverrunBytes);
+        Assert.True(rig.Device.Executor.ReceiveLosses > 0);
+        Assert.Equal(data, got);
+        Assert.Equal(LinkState.Open, rig.Links.StateOf(id));
+        rig.Links.Close(id);
+    }
+}
