@@ -1,5 +1,7 @@
+using System.Net;
 using Esp32At.Emulator.Commands.Parameters;
 using Esp32At.Emulator.Core;
+using Esp32At.Emulator.Network;
 using Esp32At.Emulator.Radio;
 using static Esp32At.Emulator.Commands.ArgumentChecks;
 
@@ -244,7 +246,8 @@ public static class WifiSettingsCommands
         var list = new List<string>();
         for (int i = 0; i < given.Given; i++)
         {
-            var ip = Ipv4(given.Text(i), i + 1);
+            // IPv6 servers too (docs/esp-at-ipv6.md "Names"), kept in the firmware's address text.
+            var ip = Ipv6Text.IsIpv6Literal(given.Text(i)) ? Ipv6Text.Of(IPAddress.Parse(given.Text(i))) : Ipv4(given.Text(i), i + 1);
             if (list.Contains(ip) || ip == "0.0.0.0") throw Invalid(i + 1); // the servers must be distinct
             list.Add(ip);
         }

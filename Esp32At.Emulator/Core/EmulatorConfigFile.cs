@@ -111,25 +111,31 @@ public sealed class EmulatorConfigFile
         return options;
     }
 
-    /// <summary>The DNS entries as addresses; throws <see cref="FormatException"/> for one that is not IPv4.</summary>
+    /// <summary>
+    /// The DNS entries as addresses: each value is an IPv4 address (the A record), an IPv6 one (AAAA, docs/esp-at-ipv6.md),
+    /// or both joined by a comma; throws <see cref="FormatException"/> for anything else.
+    /// </summary>
     public IEnumerable<(string Name, IPAddress Address)> DnsEntries()
     {
-        foreach (var (name, ip) in Dns ?? [])
+        foreach (var (name, value) in Dns ?? [])
         {
-            if (!IPAddress.TryParse(ip, out var address) || address.AddressFamily != System.Net.Sockets.AddressFamily.InterNetwork)
-                throw new FormatException($"dns '{name}': '{ip}' is not an IPv4 address");
-            yield return (name, address);
+            foreach (var ip in value.Split(','))
+            {
+                if (!IPAddress.TryParse(ip.Trim(), out var address) || address.AddressFamily is not (System.Net.Sockets.AddressFamily.InterNetwork or System.Net.Sockets.AddressFamily.InterNetworkV6))
+                    throw new FormatException($"dns '{name}': '{ip}' is not an IPv4 or IPv6 address");
+                yield return (name, address);
+            }
         }
     }
 
-    /// <summary>Parses <c>name=ipv4</c> (the CLI's <c>--dns</c> form) into a DNS map.</summary>
+    /// <summary>Parses <c>name=ip[,ip]</c> (the CLI's <c>--dns</c> form) into a DNS map.</summary>
     public static Dictionary<string, string> ParseDns(IEnumerable<string> entries)
     {
         var map = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var entry in entries)
         {
             var parts = entry.Split('=', 2);
-            if (parts.Length != 2) throw new FormatException($"--dns '{entry}': expected name=ipv4");
+            if (parts.Length != 2) throw new FormatException($"--dns '{entry}': expected name=ip[,ip]");
             map[parts[0]] = parts[1];
         }
         return map;

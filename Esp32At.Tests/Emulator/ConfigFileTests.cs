@@ -75,10 +75,20 @@ public class ConfigFileTests
     }
 
     [Fact]
+    public void ADnsNameCanHaveAnIpv4AndAnIpv6Address()
+    {
+        var config = EmulatorConfigFile.Parse("""{ "dns": { "v6.test": "::1", "dual.test": "10.0.0.7, 2001:db8::7" } }""");
+        Assert.Equal([("v6.test", IPAddress.IPv6Loopback), ("dual.test", IPAddress.Parse("10.0.0.7")), ("dual.test", IPAddress.Parse("2001:db8::7"))],
+            config.DnsEntries());
+        Assert.Equal("::1", EmulatorConfigFile.ParseDns(["v6.test=::1"])["v6.test"]);
+    }
+
+    [Fact]
     public void AWrongTypeOrBadAddressIsAnError()
     {
         Assert.Throws<FormatException>(() => EmulatorConfigFile.Parse("""{ "bootTimeMs": "soon" }""").ToEmulatorOptions());
-        Assert.Throws<FormatException>(() => EmulatorConfigFile.Parse("""{ "dns": { "a.test": "::1" } }""").DnsEntries().ToList());
+        Assert.Throws<FormatException>(() => EmulatorConfigFile.Parse("""{ "dns": { "a.test": "localhost" } }""").DnsEntries().ToList());
+        Assert.Throws<FormatException>(() => EmulatorConfigFile.Parse("""{ "dns": { "a.test": "127.0.0.1,::1," } }""").DnsEntries().ToList());
         Assert.Throws<FormatException>(() => EmulatorConfigFile.ParseDns(["no-equals-sign"]));
     }
 

@@ -109,6 +109,18 @@ public class Ipv6AddressBytesTests
     }
 
     [Theory]
+    [MemberData(nameof(Profiles))]
+    public void CipDnsTakesIpv6ServersAndPrintsThemInLwipText(string profile)
+    {
+        using var port = Port(profile);
+        Assert.Equal("\r\nOK\r\n", port.Command("AT+CIPDNS=1,\"240c::6666\",\"2001:4860:4860:0:0:0:0:8888\",\"8.8.8.8\""));
+        Assert.Equal("+CIPDNS:1,\"240c::6666\",\"2001:4860:4860::8888\",\"8.8.8.8\"\r\n\r\nOK\r\n", port.Command("AT+CIPDNS?"));
+        port.Command("AT+SYSLOG=1");
+        Assert.Equal("ERR CODE:0x01070001\r\n\r\nERROR\r\n", port.Command("AT+CIPDNS=1,\"240c::66666\"", "\r\nERROR\r\n"));
+        Assert.Equal("ERR CODE:0x01070002\r\n\r\nERROR\r\n", port.Command("AT+CIPDNS=1,\"240c::6666\",\"240c:0::6666\"", "\r\nERROR\r\n")); // the same server twice
+    }
+
+    [Theory]
     [InlineData("::1", "::1")]
     [InlineData("fe80::3685:18ff:fe6a:2b10", "fe80::3685:18ff:fe6a:2b10")]
     [InlineData("2001:db8:0:0:1:0:0:1", "2001:db8::1:0:0:1")] // lwIP: the first run of zeros (RFC 5952 would give 2001:db8:0:0:1::1)

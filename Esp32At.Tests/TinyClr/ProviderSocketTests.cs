@@ -135,6 +135,7 @@ public class ProviderSocketTests
     [Fact]
     public void CreateRejectsWhatTheEspCannotDo()
     {
+        // InterNetworkV6 only with Esp32AtOptions.Ipv6 (ProviderIpv6ScriptedTests); off by default.
         using var f = new ProviderFixture(enable: false);
         Assert.Equal(SocketError.AddressFamilyNotSupported,
             Assert.Throws<SocketException>(() => f.Provider.Create(AddressFamily.InterNetworkV6, SocketType.Stream, ProtocolType.Tcp)).SocketErrorCode);

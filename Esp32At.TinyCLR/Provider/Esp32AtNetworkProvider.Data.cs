@@ -97,15 +97,15 @@ namespace Esp32At.TinyCLR.Provider
         {
             var s = Get(socket);
             int port;
-            uint ip = SocketAddressCodec.Decode(address, out port);
+            string host = SocketAddressCodec.DecodeText(address, s.Ipv6, new byte[16], out port);
             lock (s)
             {
                 if (s.Type != SocketType.Dgram) return Send(socket, buffer, offset, count, flags);
                 if (s.SendShutdown) throw SocketErrors.Create(SocketError.Shutdown);
-                if (s.LinkId < 0) OpenUdp(s, ip, port);
+                if (s.LinkId < 0) OpenUdp(s, host, port);
                 try
                 {
-                    Table.SendTo(s.LinkId, buffer, offset, count, Ipv4.Format(ip), port);
+                    Table.SendTo(s.LinkId, buffer, offset, count, host, port);
                 }
                 catch (Exception e)
                 {
@@ -126,14 +126,15 @@ namespace Esp32At.TinyCLR.Provider
                 {
                     // A bound, unconnected receiver: a UDP link that takes datagrams from anyone on the bound port.
                     if (s.Type != SocketType.Dgram || s.BoundPort == 0) throw SocketErrors.Create(SocketError.NotConnected);
-                    OpenUdp(s, AnyRemote, DiscardPort);
+                    OpenUdp(s, s.Ipv6 ? AnyRemote6 : AnyRemote, DiscardPort);
                 }
                 int n = ReceiveLocked(s, buffer, offset, count);
                 if (n > 0)
                 {
                     int port;
-                    uint from = Table.RemoteAddressOf(s.LinkId, out port);
-                    address = SocketAddressCodec.Encode(from, port);
+                    var from6 = new byte[16];
+                    if (s.Ipv6 && Table.RemoteIpv6Of(s.LinkId, from6, out port)) address = SocketAddressCodec.Encode6(from6, port);
+                    else address = SocketAddressCodec.Encode(Table.RemoteAddressOf(s.LinkId, out port), port);
                 }
                 return n;
             }

@@ -14,7 +14,7 @@ namespace Esp32At.TinyCLR.Provider
             {
                 if (!s.RemoteKnown && s.LinkId >= 0) QueryEndpoints(s);
                 if (!s.RemoteKnown) throw SocketErrors.Create(SocketError.NotConnected);
-                address = SocketAddressCodec.Encode(s.RemoteAddress, s.RemotePort);
+                address = s.Ipv6 ? SocketAddressCodec.Encode6(s.RemoteIpv6, s.RemotePort) : SocketAddressCodec.Encode(s.RemoteAddress, s.RemotePort);
             }
         }
 
@@ -25,7 +25,7 @@ namespace Esp32At.TinyCLR.Provider
             lock (s)
             {
                 int port = s.BoundPort;
-                if (port == 0 && s.LinkId >= 0)
+                if (port == 0 && s.LinkId >= 0 && !s.Ipv6)
                 {
                     uint remote;
                     int remotePort;
@@ -42,6 +42,7 @@ namespace Esp32At.TinyCLR.Provider
 
         private void QueryEndpoints(ProviderSocket s)
         {
+            if (s.Ipv6) return; // only connect targets are known for IPv6 sockets (accepted clients are IPv4)
             uint remote;
             int remotePort;
             int localPort;

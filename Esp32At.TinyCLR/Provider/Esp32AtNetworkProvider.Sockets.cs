@@ -23,14 +23,22 @@ namespace Esp32At.TinyCLR.Provider
         /// <summary>The longest a provider call waits before answering "not yet" (TinyCLR's Socket loops around it).</summary>
         private const int WaitQuantumMs = 50;
 
-        /// <summary>Creates a socket handle; the ESP link is bound later by Connect, SendTo or an accept.</summary>
+        /// <summary>
+        /// Creates a socket handle; the ESP link is bound later by Connect, SendTo or an accept. InterNetwork, or
+        /// InterNetworkV6 when <c>Esp32AtOptions.Ipv6</c> is on (peers as <see cref="Ipv6EndPoint"/>); else AddressFamilyNotSupported.
+        /// </summary>
         public int Create(AddressFamily addressFamily, SocketType socketType, ProtocolType protocolType)
         {
-            if (addressFamily != AddressFamily.InterNetwork) throw SocketErrors.Create(SocketError.AddressFamilyNotSupported);
+            // InterNetworkV6 (only with Esp32AtOptions.Ipv6): GHI's Socket passes the family through; the peer then comes
+            // as an Ipv6EndPoint's 28 bytes.
+            if (addressFamily != AddressFamily.InterNetwork && (addressFamily != AddressFamily.InterNetworkV6 || !options.Ipv6))
+                throw SocketErrors.Create(SocketError.AddressFamilyNotSupported);
             bool stream = socketType == SocketType.Stream && (protocolType == ProtocolType.Tcp || protocolType == ProtocolType.IP);
             bool datagram = socketType == SocketType.Dgram && (protocolType == ProtocolType.Udp || protocolType == ProtocolType.IP);
             if (!stream && !datagram) throw SocketErrors.Create(SocketError.ProtocolNotSupported);
-            return AddSocket(socketType).Handle;
+            var s = AddSocket(socketType);
+            s.Ipv6 = addressFamily == AddressFamily.InterNetworkV6;
+            return s.Handle;
         }
 
         /// <summary>Closes the socket's link or server. Idempotent: SslStream and Socket both close the same handle.</summary>
@@ -93,7 +101,7 @@ namespace Esp32At.TinyCLR.Provider
         {
             var s = Get(socket);
             int port;
-            SocketAddressCodec.Decode(address, out port);
+            SocketAddressCodec.DecodeText(address, s.Ipv6, new byte[16], out port);
             lock (s)
             {
                 if (s.LinkId >= 0 || s.Listening) throw SocketErrors.Create(SocketError.IsConnected);
@@ -111,17 +119,19 @@ namespace Esp32At.TinyCLR.Provider
         {
             var s = Get(socket);
             int port;
-            uint ip = SocketAddressCodec.Decode(address, out port);
+            var ipv6 = new byte[16];
+            string host = SocketAddressCodec.DecodeText(address, s.Ipv6, ipv6, out port);
             if (port == 0) throw SocketErrors.Create(SocketError.AddressNotAvailable);
             lock (s)
             {
                 if (s.LinkId >= 0 || s.Listening) throw SocketErrors.Create(SocketError.IsConnected);
-                s.RemoteAddress = ip;
+                if (!s.Ipv6) Ipv4.TryParse(host, out s.RemoteAddress);
+                Array.Copy(ipv6, s.RemoteIpv6, 16);
                 s.RemotePort = port;
                 s.RemoteKnown = true;
                 if (s.Type == SocketType.Dgram)
                 {
-                    OpenUdp(s, ip, port);
+                    OpenUdp(s, host, port);
                     return;
                 }
                 s.ConnectPending = true;
@@ -159,7 +169,7 @@ namespace Esp32At.TinyCLR.Provider
             if (!s.ConnectPending) return;
             try
             {
-                s.LinkId = Table.OpenTcp(Ipv4.Format(s.RemoteAddress), s.RemotePort, ConnectTimeoutMs);
+                s.LinkId = s.Ipv6 ? Table.OpenTcp6(RemoteText(s), s.RemotePort, ConnectTimeoutMs) : Table.OpenTcp(RemoteText(s), s.RemotePort, ConnectTimeoutMs);
             }
             catch (Exception e)
             {
@@ -170,16 +180,22 @@ namespace Esp32At.TinyCLR.Provider
             ApplyTcpOptions(s);
         }
 
-        private void OpenUdp(ProviderSocket s, uint ip, int port)
+        private void OpenUdp(ProviderSocket s, string host, int port)
         {
             try
             {
-                s.LinkId = Table.OpenUdp(Ipv4.Format(ip), port, s.BoundPort, ConnectTimeoutMs);
+                s.LinkId = s.Ipv6 ? Table.OpenUdp6(host, port, s.BoundPort, ConnectTimeoutMs) : Table.OpenUdp(host, port, s.BoundPort, ConnectTimeoutMs);
             }
             catch (Exception e)
             {
                 throw Fail(s, e, SocketError.NetworkUnreachable);
             }
+        }
+
+        // The connect target as address text for the ESP.
+        private static string RemoteText(ProviderSocket s)
+        {
+            return s.Ipv6 ? Ipv6.Format(s.RemoteIpv6) : Ipv4.Format(s.RemoteAddress);
         }
     }
 }

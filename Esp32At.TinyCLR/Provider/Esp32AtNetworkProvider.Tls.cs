@@ -40,7 +40,7 @@ namespace Esp32At.TinyCLR.Provider
                         LoadClientCertificate(clientCertificate);
                         tls.UseClientCertificate = true;
                     }
-                    s.LinkId = Table.OpenSsl(Ipv4.Format(s.RemoteAddress), s.RemotePort, tls, ConnectTimeoutMs);
+                    s.LinkId = s.Ipv6 ? Table.OpenSsl6(RemoteText(s), s.RemotePort, tls, ConnectTimeoutMs) : Table.OpenSsl(RemoteText(s), s.RemotePort, tls, ConnectTimeoutMs);
                 }
                 catch (Exception e)
                 {

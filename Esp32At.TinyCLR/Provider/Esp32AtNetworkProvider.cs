@@ -33,7 +33,8 @@ namespace Esp32At.TinyCLR.Provider
         private uint stationAddress;
         private readonly ProviderEventQueue events;
 
-        private static readonly uint AnyRemote = 0;
+        private const string AnyRemote = "0.0.0.0";
+        private const string AnyRemote6 = "::"; // UDPv6 receiver without a peer [UNVERIFIED on hardware]
         private const int DiscardPort = 9;
 
         /// <summary>A provider over <paramref name="transport"/> (the ESP's AT UART). Nothing is sent before <see cref="Enable"/>.</summary>

@@ -29,6 +29,9 @@ namespace Esp32At.TinyCLR.Provider
 #pragma warning restore CS0649
         public int BoundPort;
         public uint RemoteAddress;
+        /// <summary>An InterNetworkV6 socket: TCPv6/UDPv6/SSLv6 links, 28-byte addresses; its peer is <see cref="RemoteIpv6"/>.</summary>
+        public bool Ipv6;
+        public readonly byte[] RemoteIpv6 = new byte[16];
         public int RemotePort;
         public bool RemoteKnown;
         /// <summary>The last failure, for GetOption(Socket, Error).</summary>

@@ -20,6 +20,7 @@ public static partial class ParameterTable
         Cmd("CIPSTA", S("ip", 1, 15), S("gateway", 1, 15), S("netmask", 1, 15)) with { MinCount = 1, Counts = [1, 3] },
         Cmd("CIPAP", S("ip", 1, 15), S("gateway", 1, 15), S("netmask", 1, 15)) with { MinCount = 1, Counts = [1, 3] },
         Cmd("CIPDNS", N("enable", 0, 1)) with { MaxCount = 4 },
-        Cmd("CIPDNS:servers", S("DNS IP1", 1, 15), S("DNS IP2", 1, 15), S("DNS IP3", 1, 15)) with { MinCount = 0 },
+        // IPv4 or IPv6 text (docs/esp-at-ipv6.md): at most 39 bytes [UNVERIFIED limit].
+        Cmd("CIPDNS:servers", S("DNS IP1", 1, 39), S("DNS IP2", 1, 39), S("DNS IP3", 1, 39)) with { MinCount = 0 },
     ];
 }
