@@ -69,7 +69,7 @@ wait_for() {
 FAILS=0
 report() { # report <profile> <example> <PASS|FAIL> <detail>
     printf '%-10s %-16s %s  %s\n' "$1" "$2" "$3" "$4" | tee -a "$WORK/summary"
-    [ "$3" = PASS ] || [ "$3" = SKIP ] || FAILS=$((FAILS + 1))
+    [ "$3" = PASS ] || [ "$3" = SKIP ] || [ "$3" = LWESP-BUG ] || FAILS=$((FAILS + 1))
 }
 
 for profile in $PROFILES; do
@@ -132,10 +132,21 @@ for profile in $PROFILES; do
     wait_for "$dir6/emulator.out" '^pty: ' 60 || { report "$profile" ipv6 FAIL "no pty"; continue; }
     pty=$(sed -n 's/^pty: //p' "$dir6/emulator.out")
     LWESP_UART=$pty LWESP_BAUD=$BAUD timeout 120 "$WORK/build6/lwesp-conformance" ipv6 v6.test $V6PORT >"$dir6/lwesp.out" 2>"$dir6/lwesp.err"
-    grep -q "not supported by the library" "$dir6/lwesp.out" && report "$profile" ipv6 SKIP "lwesp refuses this AT version"
+    if grep -q "not supported by the library" "$dir6/lwesp.out"; then
+        report "$profile" ipv6 SKIP "lwesp refuses this AT version"
+        kill "$emu" 2>/dev/null; wait "$emu" 2>/dev/null; continue
+    fi
     for ex in init join ipv6_notices ipv6_cipsta ipv6_type ipv6_dns ipv6_tcp_literal ipv6_tcp_name; do
         line=$(grep -m1 "CONFORMANCE $ex " "$dir6/lwesp.out" | tr -d '\r' | sed 's/^.*CONFORMANCE/CONFORMANCE/')
-        [ -n "$line" ] && report "$profile" "$ex" "$(echo "$line" | cut -d' ' -f3)" "$(echo "$line" | cut -d' ' -f4-)"
+        [ -n "$line" ] || continue
+        verdict=$(echo "$line" | cut -d' ' -f3)
+        # lwesp's own defects (docs/emulator-conformance.md, IPv6), not counted as failures: lwespi_parse_ipv6 clears
+        # the type it was given, and lwesp spells the v6 types "TCPV6"/"UDPV6"/"SSLV6", which the firmware's
+        # case-sensitive type lookup refuses.
+        if [ "$verdict" = FAIL ] && { [ "$ex" = ipv6_type ] || { [[ "$ex" == ipv6_tcp_* ]] && grep -q 'H> AT+CIPSTARTEX="TCPV6"' "$dir6/uart.log"; }; }; then
+            verdict=LWESP-BUG
+        fi
+        report "$profile" "$ex" "$verdict" "$(echo "$line" | cut -d' ' -f4-)"
     done
     grep -q 'AT+CIPV6=1' "$dir6/uart.log" && report "$profile" ipv6_cipv6 PASS "lwesp's init sent AT+CIPV6=1" \
         || report "$profile" ipv6_cipv6 FAIL "no AT+CIPV6=1 in the UART log"
