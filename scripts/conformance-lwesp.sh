@@ -143,7 +143,7 @@ for profile in $PROFILES; do
         # lwesp's own defects (docs/emulator-conformance.md, IPv6), not counted as failures: lwespi_parse_ipv6 clears
         # the type it was given, and lwesp spells the v6 types "TCPV6"/"UDPV6"/"SSLV6", which the firmware's
         # case-sensitive type lookup refuses.
-        if [ "$verdict" = FAIL ] && { [ "$ex" = ipv6_type ] || { [[ "$ex" == ipv6_tcp_* ]] && grep -q 'H> AT+CIPSTARTEX="TCPV6"' "$dir6/uart.log"; }; }; then
+        if [ "$verdict" = FAIL ] && { [ "$ex" = ipv6_type ] || { [[ "$ex" == ipv6_tcp_* ]] && grep -q 'CIPSTARTEX="TCPV6"' "$dir6/uart.log"; }; }; then
             verdict=LWESP-BUG
         fi
         report "$profile" "$ex" "$verdict" "$(echo "$line" | cut -d' ' -f4-)"
