@@ -9,10 +9,10 @@ namespace Esp32At.Tests.Links;
 /// <summary>An initialised device with its connection table, over an instant-timing emulator.</summary>
 public sealed class LinkFixture : IDisposable
 {
-    public LinkFixture(string profile = "v4.1.1-c3")
+    public LinkFixture(string profile = "v4.1.1-c3", bool ipv6 = false, bool activeTcp = false)
     {
         Emulator = new EspEmulator(new EmulatorOptions { Profile = FirmwareProfile.Named(profile), SpeedFactor = 0, BootTimeMs = 0 });
-        Device = new Esp32AtDevice(new EmulatorTransport(Emulator), new Esp32AtOptions());
+        Device = new Esp32AtDevice(new EmulatorTransport(Emulator), new Esp32AtOptions { Ipv6 = ipv6, ActiveTcpReceive = activeTcp });
         Device.Initialize();
         Device.Executor.Execute("AT+CWMODE=1", 2000);
         Device.Executor.Execute("AT+CWJAP=\"Home\",\"secret-pass\"", 5000, resendOnBusy: false); // the Wi-Fi service will own this

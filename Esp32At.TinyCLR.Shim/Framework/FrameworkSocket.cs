@@ -16,11 +16,12 @@ public sealed class FrameworkSocket : IDisposable
     private readonly INetworkProvider ni;
     private EndPoint localEndPoint;
 
-    /// <summary>Socket.cs#L56-L59: the provider is the default controller's; Create is the only call.</summary>
-    public FrameworkSocket(INetworkProvider provider, SocketType type = SocketType.Stream, ProtocolType protocol = ProtocolType.Tcp)
+    /// <summary>Socket.cs#L56-L59: the provider is the default controller's; Create is the only call (the family passed as given).</summary>
+    public FrameworkSocket(INetworkProvider provider, SocketType type = SocketType.Stream, ProtocolType protocol = ProtocolType.Tcp,
+        AddressFamily family = AddressFamily.InterNetwork)
     {
         ni = provider;
-        Handle = ni.Create(AddressFamily.InterNetwork, type, protocol);
+        Handle = ni.Create(family, type, protocol);
         Type = type;
     }
 
