@@ -1,5 +1,8 @@
 using System.Net;
+using System.Net.Security;
 using System.Net.Sockets;
+using System.Security.Authentication;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using Esp32At.Emulator.Profiles;
 using Esp32At.Tests.Emulator;
@@ -162,5 +165,60 @@ public class Ipv6LinkBytesTests
         port.Command("AT+SYSLOG=1");
         Assert.Equal("ERR CODE:0x010a0000\r\n\r\nERROR\r\n", Error(port, "AT+CIPDOMAIN=\"v6.test\",2"));
         Assert.Equal("ERR CODE:0x01070001\r\n\r\nERROR\r\n", Error(port, "AT+CIPDOMAIN=\"v6.test\",4"));
+    }
+
+    [Fact]
+    public void AnSslV6ServerServesTlsOnTheIpv6LoopbackAndLinkConnNamesTheClient()
+    {
+        var pki = TestCertificates.Shared;
+        using var port = NetPorts.Joined(ipv6: true);
+        port.Provision("server_cert", "server_cert.0", pki.ServerPem);
+        port.Provision("server_key", "server_key.0", pki.ServerKeyPem);
+        port.Command("AT+SYSMSG=2");
+        Assert.Equal("\r\nOK\r\n", port.Command("AT+CIPSERVER=1,8443,\"SSLv6\",0"));
+        Assert.Equal("+CIPSERVER:1,8443,\"SSLv6\",0,0\r\n\r\nOK\r\n", port.Command("AT+CIPSERVER?"));
+        using var client = new TcpClient(AddressFamily.InterNetworkV6) { NoDelay = true };
+        client.Connect(port.Emulator.Links.Ports.TcpServer(8443)!);
+        using var tls = new SslStream(client.GetStream());
+        tls.AuthenticateAsClient(new SslClientAuthenticationOptions
+        {
+            TargetHost = TestCertificates.ServerName,
+            EnabledSslProtocols = SslProtocols.Tls12,
+            CertificateChainPolicy = new X509ChainPolicy { TrustMode = X509ChainTrustMode.CustomRootTrust, CustomTrustStore = { pki.Ca }, RevocationMode = X509RevocationMode.NoCheck },
+        });
+        Assert.Equal($"+LINK_CONN:0,0,\"SSLv6\",1,\"::1\",{PortOf(client)},8443\r\n", port.ReadUntil("8443\r\n"));
+        tls.Write("hi"u8);
+        tls.Flush();
+        Assert.Equal("\r\n+IPD,0,2:hi\r\n", port.ReadUntil("hi\r\n"));
+        Assert.Equal($"+CIPSTATE:0,\"SSLv6\",\"::1\",{PortOf(client)},8443,1\r\n\r\nOK\r\n", port.Command("AT+CIPSTATE?"));
+    }
+
+    [Fact]
+    public void PassthroughWorksOnATcpV6Link()
+    {
+        var got = new ReceivedBytes();
+        using var server = new LoopbackServer(got.Serve(echo: true), IPAddress.IPv6Loopback);
+        using var port = NetPorts.Joined(mux: false, ipv6: true);
+        Assert.Equal("CONNECT\r\n\r\nOK\r\n", port.Command($"AT+CIPSTART=\"TCPv6\",\"::1\",{server.Port}"));
+        port.Command("AT+CIPMODE=1");
+        Assert.Equal("\r\nOK\r\n\r\n>", port.Command("AT+CIPSEND", ">"));
+        port.Send("raw\r\n+IPD,0:");
+        Assert.Equal("raw\r\n+IPD,0:", got.WaitFor(11));
+        Assert.Equal("raw\r\n+IPD,0:", port.ReadUntil("+IPD,0:"));
+        port.Send("+++");
+        Assert.Equal("\r\nOK\r\n", port.Command("AT"));
+    }
+
+    [Fact]
+    public void AReconnectBringsTheIpv6NoticesAgainAfterGotIp()
+    {
+        using var port = NetPorts.Joined(ipv6: true);
+        port.Command("AT+CWRECONNCFG=1,0");
+        Assert.True(port.Emulator.Radio.DropConnection());
+        port.ReadUntil("WIFI DISCONNECT\r\n");
+        Assert.DoesNotContain("ip6", port.Command("AT+CIPSTA?"));
+        port.Emulator.Radio.RestoreConnection();
+        Assert.Equal("WIFI CONNECTED\r\nWIFI GOT IP\r\nWIFI GOT IPv6 LL\r\nWIFI GOT IPv6 GL\r\n", port.ReadUntil("GL\r\n"));
+        Assert.Contains("+CIPSTA:ip6gl:\"2001:db8:5e:1:3685:18ff:fe6a:2b10\"\r\n", port.Command("AT+CIPSTA?"));
     }
 }

@@ -126,6 +126,7 @@ namespace Esp32At.Engine
                 }
                 return;
             }
+            lock (stateLock) discardAnswer = false; // the header came through: the payload is framed by its length
             uint address;
             int port;
             bool ipv6;

@@ -24,6 +24,7 @@ namespace Esp32At.Engine
                     throw new AtCommandException(Describe(command), "passthrough",
                         Describe(command) + ": not sent, the UART is in passthrough (leave it first)");
                 pending = true;
+                discardAnswer = false; // the line was quiet before this command (timedOut): a hit answer is over
                 pendingCommand = command;
                 pendingResponse = response;
                 pendingExpectsPrompt = expectPrompt;

@@ -57,7 +57,9 @@ namespace Esp32At.Engine
         {
             if (Trace != null) Trace.Trace("<<", AtRedactor.Redact(new string(System.Text.Encoding.UTF8.GetChars(line, 0, length))));
             AtResultCode final;
-            if (TryFinal(line, length, out final))
+            bool isFinal = TryFinal(line, length, out final);
+            if (DiscardedFromHitAnswer(isFinal, length)) return;
+            if (isFinal)
             {
                 Complete(final);
                 return;

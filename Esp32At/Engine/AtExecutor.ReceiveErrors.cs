@@ -13,6 +13,9 @@ namespace Esp32At.Engine
         private int receiveLosses;
         private bool resyncAtNextRead; // a loss seen while the pump was held: the bytes it reads next follow the hole
         private bool receiveHit; // the pending Receive was in flight when bytes were lost (guarded by stateLock)
+        // That Receive's payload had not begun: if its header was hit, the payload follows unframed, so until the answer's
+        // final result (or a header after all, or the next command) lines are noise, never URCs (guarded by stateLock).
+        private bool discardAnswer;
 
         /// <summary>
         /// Raised (on the pump thread, or the thread of <see cref="CheckReceiveErrors"/>) when the transport reported
@@ -63,6 +66,7 @@ namespace Esp32At.Engine
                 if (failReceive)
                 {
                     receiveHit = true;
+                    discardAnswer = !parser.InReceiveData; // the pump thread: the parser is not running meanwhile
                     result = AtResultCode.Error;
                     finished = true;
                     timedOut = true; // the rest of its answer is still to come: the next command waits for quiet first
@@ -73,6 +77,18 @@ namespace Esp32At.Engine
             var handler = ReceiveLost;
             if (handler != null) handler(this);
             return true;
+        }
+
+        // OnLine: a line of a hit Receive's answer whose payload may be unframed (see discardAnswer); true when dropped.
+        private bool DiscardedFromHitAnswer(bool final, int length)
+        {
+            lock (stateLock)
+            {
+                if (!discardAnswer) return false;
+                if (final) discardAnswer = false;
+                NoiseBytes += length;
+                return true;
+            }
         }
 
         private void WatchReceiveErrors(IAtTransport transport)

@@ -42,6 +42,12 @@ namespace Esp32At.Engine
             }
         }
 
+        /// <summary>Whether a <c>+CIPRECVDATA</c> payload is being consumed by its length.</summary>
+        public bool InReceiveData
+        {
+            get { return dataRemaining > 0 && dataKind == AtDataKind.ReceiveData; }
+        }
+
         /// <summary>Forgets a partial line (after passthrough, whose bytes were never parsed).</summary>
         public void Reset()
         {

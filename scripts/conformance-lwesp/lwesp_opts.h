@@ -27,4 +27,9 @@
 #define LWESP_CFG_AT_ECHO                   0
 #define LWESP_CFG_USE_API_FUNC_EVT          1
 
+/* LWESP_IPV6=1 (scripts/conformance-lwesp.sh) builds a second binary with lwesp's IPv6 support (AT+CIPV6=1 at init). */
+#ifndef LWESP_CFG_IPV6
+#define LWESP_CFG_IPV6                      0
+#endif
+
 #endif /* LWESP_HDR_OPTS_H */
