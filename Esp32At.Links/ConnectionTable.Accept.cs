@@ -44,6 +44,8 @@ namespace Esp32At.Links
 
         /// <summary>The kind of links the ESP's server accepts (set by <see cref="LinkServer"/>).</summary>
         internal LinkKind ServerKind;
+        /// <summary>The server is a "TCPv6"/"SSLv6" one: its clients are IPv6 links.</summary>
+        internal bool ServerIpv6;
 
         /// <summary>Forgets clients accepted but not taken (the server stopped and closed them).</summary>
         internal void ClearAcceptQueue()
@@ -54,6 +56,7 @@ namespace Esp32At.Links
         private void Enqueue(Link link)
         {
             link.Reuse(LinkState.Open, ServerKind, true);
+            link.Ipv6 = ServerIpv6;
             // The id keeps its receive mode on the ESP (v2.2 opted in: every link is active).
             if (GlobalActive) link.ActiveMode = true;
             if (link.ActiveMode) AllocateActiveLocked(link, ServerKind);

@@ -42,6 +42,10 @@ namespace Esp32At.Links
         public const string ServerSslSuffix = ",\"SSL\"";
         /// <summary>CIPSERVER's <c>&lt;CA enable&gt;</c>: clients must present a certificate issued by <c>server_ca.0</c>.</summary>
         public const string ServerVerifyClientsSuffix = ",\"SSL\",1";
+        // IPv6 servers (AT+CIPV6=1): the <"type"> "TCPv6" / "SSLv6" (Espressif's TCP/IP AT Commands, AT+CIPSERVER).
+        public const string ServerTcp6Suffix = ",\"TCPv6\"";
+        public const string ServerSsl6Suffix = ",\"SSLv6\"";
+        public const string ServerVerifyClients6Suffix = ",\"SSLv6\",1";
         public const string ServerStop = "AT+CIPSERVER=0";
         public const string ServerStopAll = "AT+CIPSERVER=0,1";
         public const string ServerIdleTimeout = "AT+CIPSTO=";

@@ -45,6 +45,16 @@ namespace Esp32At.Links
         /// </summary>
         public void Start(int port, int maxConnections = 5, bool ssl = false, int idleTimeoutSeconds = 0, bool verifyClients = false)
         {
+            Start(port, maxConnections, ssl, idleTimeoutSeconds, verifyClients, false);
+        }
+
+        /// <summary>
+        /// <see cref="Start(int, int, bool, int, bool)"/>, over IPv6 when <paramref name="ipv6"/>
+        /// (<c>AT+CIPSERVER=1,&lt;port&gt;,"TCPv6"</c> or <c>"SSLv6"</c>; needs <c>Esp32AtOptions.Ipv6</c> and an IPv6
+        /// address): its clients are IPv6 links (<see cref="ConnectionTable.IsIpv6"/>).
+        /// </summary>
+        public void Start(int port, int maxConnections, bool ssl, int idleTimeoutSeconds, bool verifyClients, bool ipv6)
+        {
             if (verifyClients && !ssl) throw new ArgumentException("verifyClients needs a TLS server (ssl = true)", "verifyClients");
             if (port < 1 || port > 65535) throw new ArgumentOutOfRangeException("port", "port must be 1 to 65535");
             if (maxConnections < 1 || maxConnections > table.Count) throw new ArgumentOutOfRangeException("maxConnections", "maxConnections must be 1 to " + table.Count);
@@ -54,7 +64,10 @@ namespace Esp32At.Links
             executor.Execute(LinkCommands.ServerMaxConnections + maxConnections, CommandTimeoutMs);
             executor.Execute(LinkCommands.ServerIdleTimeout + idleTimeoutSeconds, CommandTimeoutMs);
             table.ServerKind = ssl ? LinkKind.Ssl : LinkKind.Tcp;
-            string kind = verifyClients ? LinkCommands.ServerVerifyClientsSuffix : ssl ? LinkCommands.ServerSslSuffix : "";
+            table.ServerIpv6 = ipv6;
+            string kind = ipv6
+                ? verifyClients ? LinkCommands.ServerVerifyClients6Suffix : ssl ? LinkCommands.ServerSsl6Suffix : LinkCommands.ServerTcp6Suffix
+                : verifyClients ? LinkCommands.ServerVerifyClientsSuffix : ssl ? LinkCommands.ServerSslSuffix : "";
             executor.Execute(LinkCommands.ServerStart + port + kind, CommandTimeoutMs);
             Port = port;
             VerifiesClients = verifyClients;
@@ -86,7 +99,7 @@ namespace Esp32At.Links
             int port = Port;
             if (port == 0) return;
             Port = 0;
-            Start(port, MaxConnections, table.ServerKind == LinkKind.Ssl, IdleTimeoutSeconds, VerifiesClients);
+            Start(port, MaxConnections, table.ServerKind == LinkKind.Ssl, IdleTimeoutSeconds, VerifiesClients, table.ServerIpv6);
         }
     }
 }

@@ -136,7 +136,7 @@ namespace Esp32At.CircuitPython
         /// <summary>Starts the ESP's server for listen (a plain TCP one here; a server-side SSL socket makes it TLS).</summary>
         internal virtual void StartServer(int port, int maxConnections)
         {
-            Resources.Server.Start(port, maxConnections);
+            Resources.Server.Start(port, maxConnections, false, 0, false, family == SocketPool.AF_INET6);
         }
 
         private void StopServer()

@@ -199,7 +199,7 @@ namespace Esp32At.CircuitPython
         }
 
         /// <summary>Listen of a server-side socket: provisions the server PKI this context holds and starts the TLS server.</summary>
-        internal void StartServer(PoolResources resources, int port, int maxConnections)
+        internal void StartServer(PoolResources resources, int port, int maxConnections, bool ipv6)
         {
             byte[] ca;
             byte[] cert;
@@ -215,7 +215,7 @@ namespace Esp32At.CircuitPython
             var store = resources.Table.Certificates;
             if (cert != null) store.LoadServerCertificate(cert, key); // skipped when the ESP already holds the pair
             if (verifyClients && ca != null) store.LoadServerCa(ca);
-            resources.Server.Start(port, maxConnections, true, 0, verifyClients);
+            resources.Server.Start(port, maxConnections, true, 0, verifyClients, ipv6);
         }
 
         private void CheckCanVerify()

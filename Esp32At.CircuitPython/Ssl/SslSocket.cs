@@ -37,7 +37,7 @@ namespace Esp32At.CircuitPython
 
         internal override void StartServer(int port, int maxConnections)
         {
-            if (serverSide) Context.StartServer(Resources, port, maxConnections);
+            if (serverSide) Context.StartServer(Resources, port, maxConnections, Family == SocketPool.AF_INET6);
             else base.StartServer(port, maxConnections);
         }
 

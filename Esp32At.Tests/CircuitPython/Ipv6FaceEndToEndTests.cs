@@ -45,3 +45,32 @@ public sealed class Ipv6FaceEndToEndTests
         Assert.Equal([f.Radio.Ipv4Address!.ToString()], f.Radio.Addresses);
     }
 }
+
+/// <summary>bind + listen + accept on an AF_INET6 socket: the ESP's "TCPv6" server, the client's IPv6 address.</summary>
+[Collection(CircuitPythonWifiCollection.Name)]
+public sealed class Ipv6FaceServerTests
+{
+    [Fact]
+    public void AnInet6ListenerAcceptsAnIpv6Client()
+    {
+        using var f = new CircuitPythonWifi(new WifiInitOptions { Ipv6 = true });
+        f.Radio.Connect("Home", "secret-pass");
+        for (int i = 0; i < 100 && f.Radio.Addresses.Length < 2; i++) Thread.Sleep(20);
+        var pool = new SocketPool(f.Radio);
+        var listener = pool.Socket(SocketPool.AF_INET6, SocketPool.SOCK_STREAM);
+        listener.Bind("", 8081);
+        listener.Listen(1);
+        Assert.Contains("AT+CIPSERVER=1,8081,\"TCPv6\"\r\n", f.WrittenSinceMark);
+        using var client = new System.Net.Sockets.TcpClient(System.Net.Sockets.AddressFamily.InterNetworkV6);
+        client.Connect(f.Emulator.Links.Ports.TcpServer(8081)!);
+        listener.SetTimeout(5);
+        var conn = listener.Accept(out var from);
+        Assert.Equal(new SocketEndpoint("::1", ((IPEndPoint)client.Client.LocalEndPoint!).Port), from);
+        client.GetStream().Write("hello6"u8);
+        var buffer = new byte[8];
+        conn.SetTimeout(5);
+        Assert.Equal("hello6", Encoding.ASCII.GetString(buffer, 0, conn.RecvInto(buffer)));
+        conn.Close();
+        listener.Close();
+    }
+}

@@ -123,3 +123,32 @@ public class Ipv6EndToEndTests
         Assert.Equal(LinkState.Free, f.Links.StateOf(0));
     }
 }
+
+/// <summary>The ESP's IPv6 server ("TCPv6") over the emulator: a host client on ::1, accepted as an IPv6 link.</summary>
+public class Ipv6ServerEndToEndTests
+{
+    [Theory]
+    [InlineData("v3.3.0-c3")]
+    [InlineData("v4.1.1-c3")]
+    public void AV6ServerAcceptsAnIpv6ClientAsAnIpv6Link(string profile)
+    {
+        using var f = new LinkFixture(profile, ipv6: true);
+        for (int i = 0; i < 100 && new Esp32At.Wifi.WifiService(f.Device).QueryStationAddresses().Length < 2; i++) Thread.Sleep(20);
+        var server = new LinkServer(f.Links);
+        server.Start(8080, 2, false, 0, false, true);
+        var at = f.Emulator.Links.Ports.TcpServer(8080)!;
+        Assert.Equal(IPAddress.IPv6Loopback, at.Address);
+        using var client = new TcpClient(AddressFamily.InterNetworkV6) { NoDelay = true };
+        client.Connect(at);
+        int id = f.Links.Accept(5000);
+        Assert.True(id >= 0);
+        Assert.True(f.Links.IsIpv6(id));
+        Assert.True(f.Links.QueryEndpointsText(id, out string remote, out int remotePort, out int localPort));
+        Assert.Equal(("::1", ((IPEndPoint)client.Client.LocalEndPoint!).Port, 8080), (remote, remotePort, localPort));
+        client.GetStream().Write("v6 in"u8);
+        var buf = new byte[16];
+        Assert.Equal("v6 in", Encoding.ASCII.GetString(buf, 0, f.Links.Receive(id, buf, 0, buf.Length, 5000)));
+        Assert.StartsWith("1,8080,\"TCPv6\"", f.Device.Executor.Execute("AT+CIPSERVER?", 2000).Find("+CIPSERVER:"));
+        server.Stop(true);
+    }
+}

@@ -1,3 +1,5 @@
+using System;
+using Esp32At.Engine;
 using System.Net;
 using System.Net.Sockets;
 
@@ -42,7 +44,17 @@ namespace Esp32At.TinyCLR.Provider
 
         private void QueryEndpoints(ProviderSocket s)
         {
-            if (s.Ipv6) return; // only connect targets are known for IPv6 sockets (accepted clients are IPv4)
+            if (s.Ipv6)
+            {
+                string text;
+                int port, local;
+                var bytes = Table.QueryEndpointsText(s.LinkId, out text, out port, out local) ? Ipv6.Parse(text) : null;
+                if (bytes == null) return;
+                Array.Copy(bytes, s.RemoteIpv6, 16);
+                s.RemotePort = port;
+                s.RemoteKnown = true;
+                return;
+            }
             uint remote;
             int remotePort;
             int localPort;

@@ -20,7 +20,7 @@ namespace Esp32At.TinyCLR.Provider
                 int max = backlog < 1 ? 1 : backlog > Table.Count ? Table.Count : backlog;
                 try
                 {
-                    StartServer(s.BoundPort, max);
+                    StartServer(s.BoundPort, max, s.Ipv6);
                 }
                 catch (Exception e)
                 {
@@ -50,6 +50,7 @@ namespace Esp32At.TinyCLR.Provider
                     lock (client)
                     {
                         client.LinkId = linkId;
+                        client.Ipv6 = Table.IsIpv6(linkId);
                         client.Secure = Table.KindOf(linkId) == LinkKind.Ssl;
                     }
                     return client.Handle;

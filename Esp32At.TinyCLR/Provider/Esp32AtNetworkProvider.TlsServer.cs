@@ -24,7 +24,7 @@ namespace Esp32At.TinyCLR.Provider
         /// </summary>
         public X509Certificate ServerClientCa { get; set; }
 
-        private void StartServer(int port, int maxConnections)
+        private void StartServer(int port, int maxConnections, bool ipv6)
         {
             var certificate = ServerCertificate;
             var clientCa = ServerClientCa;
@@ -38,7 +38,7 @@ namespace Esp32At.TinyCLR.Provider
                 Table.Certificates.LoadServerCertificate(Pem.FromCertificate(served), key);
             }
             if (clientCa != null) Table.Certificates.LoadServerCa(Pem.FromCertificate(clientCa.GetRawCertData()));
-            Server.Start(port, maxConnections, ssl, ServerIdleTimeoutSeconds, clientCa != null);
+            Server.Start(port, maxConnections, ssl, ServerIdleTimeoutSeconds, clientCa != null, ipv6);
             lock (gate) serverCertificateServed = served;
         }
 
