@@ -25,20 +25,9 @@ namespace Esp32At.Links
         /// </summary>
         public byte[] Resolve(string host)
         {
-            if (host == null) throw new ArgumentNullException("host");
-            if (host.Length == 0 || host.Length > 64) throw new ArgumentException("host must be 1 to 64 characters", "host");
+            CheckHost(host);
             var literal = ParseIPv4(host);
-            if (literal != null) return literal;
-            lock (command)
-            {
-                command.Clear().Append(LinkCommands.Resolve).AppendQuoted(host, "host").AppendLineEnd();
-                executor.Run(command, response, LookupTimeoutMs, true);
-                var text = response.Find(LinkCommands.ResolvePrefix);
-                // ESP32-family firmware quotes the address; ESP8266 NONOS did not.
-                var address = text == null ? null : ParseIPv4(Unquote(text));
-                if (address == null) throw new AtCommandException(LinkCommands.Resolve + "\"" + host + "\"", null, "no IPv4 address for " + host);
-                return address;
-            }
+            return literal ?? Lookup(host, false);
         }
 
         /// <summary>
@@ -48,20 +37,31 @@ namespace Esp32At.Links
         /// </summary>
         public byte[] Resolve6(string host)
         {
+            CheckHost(host);
+            var literal = host.IndexOf(':') >= 0 ? Ipv6.Parse(host) : null;
+            return literal ?? Lookup(host, true);
+        }
+
+        private static void CheckHost(string host)
+        {
             if (host == null) throw new ArgumentNullException("host");
             if (host.Length == 0 || host.Length > 64) throw new ArgumentException("host must be 1 to 64 characters", "host");
-            if (host.IndexOf(':') >= 0)
-            {
-                var literal = Ipv6.Parse(host);
-                if (literal != null) return literal;
-            }
+        }
+
+        private byte[] Lookup(string host, bool ipv6)
+        {
             lock (command)
             {
-                command.Clear().Append(LinkCommands.Resolve).AppendQuoted(host, "host").Append(LinkCommands.ResolveIpv6Only).AppendLineEnd();
-                executor.Run(command, response, LookupTimeoutMs, true);
+                command.Clear().Append(LinkCommands.Resolve).AppendQuoted(host, "host");
+                if (ipv6) command.Append(LinkCommands.ResolveIpv6Only);
+                executor.Run(command.AppendLineEnd(), response, LookupTimeoutMs, true);
                 var text = response.Find(LinkCommands.ResolvePrefix);
-                var address = text == null ? null : Ipv6.Parse(Unquote(text));
-                if (address == null) throw new AtCommandException(LinkCommands.Resolve + "\"" + host + "\",3", null, "no IPv6 address for " + host);
+                // ESP32-family firmware quotes the address; ESP8266 NONOS did not.
+                if (text != null) text = Unquote(text);
+                var address = text == null ? null : ipv6 ? Ipv6.Parse(text) : ParseIPv4(text);
+                if (address == null)
+                    throw new AtCommandException(LinkCommands.Resolve + "\"" + host + "\"" + (ipv6 ? LinkCommands.ResolveIpv6Only : ""), null,
+                        (ipv6 ? "no IPv6 address for " : "no IPv4 address for ") + host);
                 return address;
             }
         }

@@ -45,13 +45,8 @@ namespace Esp32At.Wifi
             string v4 = null, ll = null, gl = null;
             for (int i = 0; i < response.LineCount; i++)
             {
-                var line = response.GetLine(i);
-                if (!WifiText.StartsWith(line, prefix)) continue;
-                var rest = line.Substring(prefix.Length);
-                int colon = rest.IndexOf(':');
-                if (colon < 0) continue;
-                var key = rest.Substring(0, colon);
-                var text = WifiText.Unquote(rest.Substring(colon + 1));
+                string key, text;
+                if (!WifiText.TrySplitKeyed(response.GetLine(i), prefix, out key, out text)) continue;
                 if (key == "ip")
                 {
                     var a = WifiText.ParseIPv4(text);
@@ -167,13 +162,9 @@ namespace Esp32At.Wifi
             byte[] address = null, gateway = null, netmask = null;
             for (int i = 0; i < response.LineCount; i++)
             {
-                var line = response.GetLine(i);
-                if (!WifiText.StartsWith(line, prefix)) continue;
-                var rest = line.Substring(prefix.Length);
-                int colon = rest.IndexOf(':');
-                if (colon < 0) continue;
-                var key = rest.Substring(0, colon);
-                var value = WifiText.ParseIPv4(WifiText.Unquote(rest.Substring(colon + 1)));
+                string key, text;
+                if (!WifiText.TrySplitKeyed(response.GetLine(i), prefix, out key, out text)) continue;
+                var value = WifiText.ParseIPv4(text);
                 if (key == "ip") address = value;
                 else if (key == "gateway") gateway = value;
                 else if (key == "netmask") netmask = value;

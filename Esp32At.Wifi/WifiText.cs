@@ -90,6 +90,21 @@ namespace Esp32At.Wifi
             return true;
         }
 
+        /// <summary>
+        /// Splits an address line <c>&lt;prefix&gt;&lt;key&gt;:"&lt;value&gt;"</c> (<c>+CIPSTA:ip:"a.b.c.d"</c>); false when
+        /// <paramref name="line"/> does not start with <paramref name="prefix"/> or has no key.
+        /// </summary>
+        public static bool TrySplitKeyed(string line, string prefix, out string key, out string value)
+        {
+            key = value = null;
+            if (!StartsWith(line, prefix)) return false;
+            int colon = line.IndexOf(':', prefix.Length);
+            if (colon < 0) return false;
+            key = line.Substring(prefix.Length, colon - prefix.Length);
+            value = Unquote(line.Substring(colon + 1));
+            return true;
+        }
+
         /// <summary>Parses a decimal integer (optional minus sign); false when it is not one.</summary>
         public static bool TryParseInt(string text, out int value)
         {

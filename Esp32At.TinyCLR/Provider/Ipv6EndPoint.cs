@@ -47,11 +47,7 @@ namespace Esp32At.TinyCLR.Provider
         /// <summary>The 28-byte InterNetworkV6 socket address the provider reads.</summary>
         public override SocketAddress Serialize()
         {
-            var sa = new SocketAddress(AddressFamily.InterNetworkV6, Size);
-            sa[2] = (byte)(Port >> 8);
-            sa[3] = (byte)Port;
-            for (int i = 0; i < 16; i++) sa[8 + i] = address[i];
-            return sa;
+            return SocketAddressCodec.Encode6(address, Port);
         }
 
         /// <summary>The endpoint in <paramref name="socketAddress"/>; an IPv4 one becomes <c>::FFFF:a.b.c.d</c>.</summary>
