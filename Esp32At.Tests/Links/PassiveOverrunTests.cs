@@ -18,51 +18,6 @@ public sealed class PassiveOverrunTests
 {
     private const int Burst = 2000;
 
-    private sealed class Rig : IDisposable
-    {
-        public Rig()
-        {
-            Emulator = new EspEmulator(new EmulatorOptions { SpeedFactor = 0, BootTimeMs = 0 });
-            Wire = new RecordingTransport(new EmulatorTransport(Emulator));
-            Device = new Esp32AtDevice(Wire, new Esp32AtOptions());
-            Device.Initialize();
-            Device.Executor.Execute("AT+CWMODE=1", 2000);
-            Device.Executor.Execute("AT+CWJAP=\"Home\",\"secret-pass\"", 5000, resendOnBusy: false);
-            Links = new ConnectionTable(Device);
-        }
-
-        public EspEmulator Emulator { get; }
-        public RecordingTransport Wire { get; }
-        public Esp32AtDevice Device { get; }
-        public ConnectionTable Links { get; }
-
-        public void WaitAvailable(int id, int total)
-        {
-            var deadline = DateTime.UtcNow.AddSeconds(5);
-            while (Links.Available(id) < total && DateTime.UtcNow < deadline) Thread.Sleep(5);
-            Assert.Equal(total, Links.Available(id));
-        }
-
-        public byte[] ReadAll(int id, int total, int piece)
-        {
-            var got = new byte[total];
-            int at = 0;
-            while (at < total)
-            {
-                int n = Links.Receive(id, got, at, Math.Min(piece, total - at), 5000);
-                Assert.True(n > 0);
-                at += n;
-            }
-            return got;
-        }
-
-        public void Dispose()
-        {
-            Device.Dispose();
-            Emulator.Dispose();
-        }
-    }
-
     private static readonly byte[] Trap = "\r\nready\r\nWIFI DISCONNECT\r\n+IPD,0,99\r\n"u8.ToArray();
 
     private static byte[] Pattern(int seed, int size)
@@ -92,7 +47,7 @@ public sealed class PassiveOverrunTests
         var next = Pattern(42, 3000);
         using var server = Sender(data);
         using var nextServer = Sender(next);
-        using var rig = new Rig();
+        using var rig = new EmulatedLinksRig();
         int id = rig.Links.OpenTcp("127.0.0.1", server.Port);
         rig.WaitAvailable(id, Burst);
         rig.Emulator.Faults.HostOverrun(lost, after);
@@ -127,7 +82,7 @@ public sealed class PassiveOverrunTests
     public void AHoleInANoticeIsNoReadsFailure_TheBytesArriveExactlyOnce()
     {
         var data = Pattern(43, Burst);
-        using var rig = new Rig();
+        using var rig = new EmulatedLinksRig();
         // The hole takes "+IPD" of the notice "\r\n+IPD,0,2000\r\n": the rest of that line is dropped, not parsed.
         rig.Emulator.Faults.HostOverrun(4, 2);
         using var server = Sender(data);

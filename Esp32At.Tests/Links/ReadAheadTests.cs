@@ -18,39 +18,6 @@ public class ReadAheadTests
 {
     private const int Burst = 2000;
 
-    private sealed class Rig : IDisposable
-    {
-        public Rig(int readAhead)
-        {
-            Emulator = new EspEmulator(new EmulatorOptions { SpeedFactor = 0, BootTimeMs = 0 });
-            Wire = new RecordingTransport(new EmulatorTransport(Emulator));
-            Device = new Esp32AtDevice(Wire, new Esp32AtOptions { ReadAheadBytes = readAhead });
-            Device.Initialize();
-            Device.Executor.Execute("AT+CWMODE=1", 2000);
-            Device.Executor.Execute("AT+CWJAP=\"Home\",\"secret-pass\"", 5000, resendOnBusy: false);
-            Links = new ConnectionTable(Device);
-        }
-
-        public EspEmulator Emulator { get; }
-        public RecordingTransport Wire { get; }
-        public Esp32AtDevice Device { get; }
-        public ConnectionTable Links { get; }
-
-        /// <summary>Waits until the ESP's notice announced <paramref name="total"/> bytes for the link.</summary>
-        public void WaitAvailable(int id, int total)
-        {
-            var deadline = DateTime.UtcNow.AddSeconds(5);
-            while (Links.Available(id) < total && DateTime.UtcNow < deadline) Thread.Sleep(5);
-            Assert.Equal(total, Links.Available(id));
-        }
-
-        public void Dispose()
-        {
-            Device.Dispose();
-            Emulator.Dispose();
-        }
-    }
-
     private static byte[] Pattern(int seed, int size)
     {
         var b = new byte[size];
@@ -84,7 +51,7 @@ public class ReadAheadTests
     {
         var data = Pattern(1, Burst);
         using var server = Sender(data);
-        using var rig = new Rig(5760);
+        using var rig = new EmulatedLinksRig(new Esp32AtOptions { ReadAheadBytes = 5760 });
         int id = rig.Links.OpenTcp("127.0.0.1", server.Port);
         rig.WaitAvailable(id, Burst);
         int before = rig.Wire.Written.Length;
@@ -104,7 +71,7 @@ public class ReadAheadTests
     {
         var data = Pattern(2, Burst);
         using var server = Sender(data);
-        using var rig = new Rig(5760);
+        using var rig = new EmulatedLinksRig(new Esp32AtOptions { ReadAheadBytes = 5760 });
         int id = rig.Links.OpenTcp("127.0.0.1", server.Port);
         rig.WaitAvailable(id, Burst);
         var first = new byte[1000];
@@ -119,7 +86,7 @@ public class ReadAheadTests
     {
         var data = Pattern(3, 1000);
         using var server = Sender(data);
-        using var rig = new Rig(0);
+        using var rig = new EmulatedLinksRig(new Esp32AtOptions { ReadAheadBytes = 0 });
         int id = rig.Links.OpenTcp("127.0.0.1", server.Port);
         rig.WaitAvailable(id, 1000);
         int before = rig.Wire.Written.Length;
@@ -138,7 +105,7 @@ public class ReadAheadTests
         var b = Pattern(5, Burst);
         using var serverA = Sender(a);
         using var serverB = Sender(b);
-        using var rig = new Rig(5760);
+        using var rig = new EmulatedLinksRig(new Esp32AtOptions { ReadAheadBytes = 5760 });
         int idA = rig.Links.OpenTcp("127.0.0.1", serverA.Port);
         int idB = rig.Links.OpenTcp("127.0.0.1", serverB.Port);
         rig.WaitAvailable(idA, Burst);
@@ -170,7 +137,7 @@ public class ReadAheadTests
         var fresh = Encoding.ASCII.GetBytes("fresh data for the new owner");
         using var serverOld = Sender(old);
         using var serverNew = Sender(fresh);
-        using var rig = new Rig(5760);
+        using var rig = new EmulatedLinksRig(new Esp32AtOptions { ReadAheadBytes = 5760 });
         int id = rig.Links.OpenTcp("127.0.0.1", serverOld.Port);
         rig.WaitAvailable(id, Burst);
         var piece = new byte[100];
@@ -191,7 +158,7 @@ public class ReadAheadTests
     {
         var data = Pattern(7, 1200);
         using var server = Sender(data);
-        using var rig = new Rig(5760);
+        using var rig = new EmulatedLinksRig(new Esp32AtOptions { ReadAheadBytes = 5760 });
         int id = rig.Links.OpenTcp("127.0.0.1", server.Port);
         rig.WaitAvailable(id, 1200);
         int before = rig.Wire.Written.Length;
