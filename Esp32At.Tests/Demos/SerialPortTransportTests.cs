@@ -126,7 +126,8 @@ public class SerialPortTransportTests
 
         line.FeedAfterError("\r\nbusy p...\r\n"u8.ToArray());
         var deadline = DateTime.UtcNow.AddSeconds(5);
-        while (executor.ReceiveLosses == 0 && DateTime.UtcNow < deadline) Thread.Sleep(5);
+        // the counter moves before the event is raised: wait for the listener, the last of the three to see it
+        while (Volatile.Read(ref heard) == 0 && DateTime.UtcNow < deadline) Thread.Sleep(5);
 
         Assert.Equal(1, transport.ReceiveErrors);
         Assert.Equal(1, executor.ReceiveLosses);

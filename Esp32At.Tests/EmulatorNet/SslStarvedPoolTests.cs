@@ -22,10 +22,11 @@ public class SslStarvedPoolTests
     {
         using var server = new TlsLoopbackServer(TlsLoopbackServer.Echo);
         using var port = NetPorts.Joined();
-        using var release = new ManualResetEventSlim();
+        // not disposed: blockers still queued when the test ends must find it set, not disposed (that crashed the host)
+        var release = new ManualResetEventSlim();
         ThreadPool.GetMinThreads(out int min, out _);
         int blockers = min + 64; // the pool adds threads beyond its minimum only about one per half second
-        using var allBlocked = new ManualResetEventSlim();
+        var allBlocked = new ManualResetEventSlim();
         int started = 0;
         for (int i = 0; i < blockers; i++)
             ThreadPool.UnsafeQueueUserWorkItem(_ =>
