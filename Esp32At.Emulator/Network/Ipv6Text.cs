@@ -6,8 +6,9 @@ namespace Esp32At.Emulator.Network;
 
 /// <summary>
 /// Addresses as the firmware prints them (docs/esp-at-ipv6.md "Sources"): IPv4 dotted; IPv6 as lwIP's
-/// <c>ip6addr_ntoa</c> writes it, lowercase hex without leading zeros and the <b>first</b> run of two or more zero
-/// groups as <c>::</c> (RFC 5952 would take the longest), no zone.
+/// <c>ip6addr_ntoa</c> writes it: upper-case hex (its <c>lwip_xchar</c> digit table; a real C3 printed
+/// <c>"FE80::260A:C4FF:FE81:D8D0"</c>, espressif/esp-at#530) without leading zeros, the <b>first</b> run of two or more
+/// zero groups as <c>::</c> (RFC 5952 would take the longest), no zone.
 /// </summary>
 public static class Ipv6Text
 {
@@ -37,7 +38,7 @@ public static class Ipv6Text
                 continue;
             }
             if (text.Length > 0 && text[^1] != ':') text.Append(':');
-            text.Append(groups[i].ToString("x"));
+            text.Append(groups[i].ToString("X"));
         }
         return text.ToString();
     }

@@ -11,7 +11,7 @@ namespace Esp32At.Tests.Emulator;
 /// </summary>
 public class Ipv6AddressBytesTests
 {
-    private const string Ll = "fe80::3685:18ff:fe6a:2b10", Gl = "2001:db8:5e:1:3685:18ff:fe6a:2b10";
+    private const string Ll = "FE80::3685:18FF:FE6A:2B10", Gl = "2001:DB8:5E:1:3685:18FF:FE6A:2B10";
 
     public static TheoryData<string> Profiles => new() { "v2.2.0-c3", "v3.3.0-c3", "v4.0.0-c6", "v4.1.1-c3" };
 
@@ -114,7 +114,7 @@ public class Ipv6AddressBytesTests
     {
         using var port = Port(profile);
         Assert.Equal("\r\nOK\r\n", port.Command("AT+CIPDNS=1,\"240c::6666\",\"2001:4860:4860:0:0:0:0:8888\",\"8.8.8.8\""));
-        Assert.Equal("+CIPDNS:1,\"240c::6666\",\"2001:4860:4860::8888\",\"8.8.8.8\"\r\n\r\nOK\r\n", port.Command("AT+CIPDNS?"));
+        Assert.Equal("+CIPDNS:1,\"240C::6666\",\"2001:4860:4860::8888\",\"8.8.8.8\"\r\n\r\nOK\r\n", port.Command("AT+CIPDNS?"));
         port.Command("AT+SYSLOG=1");
         Assert.Equal("ERR CODE:0x01070001\r\n\r\nERROR\r\n", port.Command("AT+CIPDNS=1,\"240c::66666\"", "\r\nERROR\r\n"));
         Assert.Equal("ERR CODE:0x01070002\r\n\r\nERROR\r\n", port.Command("AT+CIPDNS=1,\"240c::6666\",\"240c:0::6666\"", "\r\nERROR\r\n")); // the same server twice
@@ -122,10 +122,10 @@ public class Ipv6AddressBytesTests
 
     [Theory]
     [InlineData("::1", "::1")]
-    [InlineData("fe80::3685:18ff:fe6a:2b10", "fe80::3685:18ff:fe6a:2b10")]
-    [InlineData("2001:db8:0:0:1:0:0:1", "2001:db8::1:0:0:1")] // lwIP: the first run of zeros (RFC 5952 would give 2001:db8:0:0:1::1)
-    [InlineData("2001:0DB8:0:1:0:0:0:0", "2001:db8:0:1::")]
-    [InlineData("2001:db8:0:1:1:1:1:1", "2001:db8:0:1:1:1:1:1")] // a single zero group stays
+    [InlineData("fe80::3685:18ff:fe6a:2b10", "FE80::3685:18FF:FE6A:2B10")]
+    [InlineData("2001:db8:0:0:1:0:0:1", "2001:DB8::1:0:0:1")] // lwIP: the first run of zeros (RFC 5952 would give 2001:db8:0:0:1::1)
+    [InlineData("2001:0DB8:0:1:0:0:0:0", "2001:DB8:0:1::")]
+    [InlineData("2001:db8:0:1:1:1:1:1", "2001:DB8:0:1:1:1:1:1")] // a single zero group stays
     [InlineData("::", "::")]
     [InlineData("127.0.0.1", "127.0.0.1")]
     public void AddressesArePrintedAsLwipPrintsThem(string address, string text) =>

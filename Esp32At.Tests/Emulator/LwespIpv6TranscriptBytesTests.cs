@@ -43,7 +43,7 @@ public class LwespIpv6TranscriptBytesTests
             port.Command("AT+CWJAP=\"Majerle WIFI\",\"majerle_internet_private\"", "WIFI GOT IPv6 GL\r\n"));
         // lwesp reads "+CIPSTA:ip6ll:" / "ip6gl:" by the characters at [10] and [11], the address from [13] on.
         Assert.Equal("+CIPSTA:ip:\"192.168.1.50\"\r\n+CIPSTA:gateway:\"192.168.1.1\"\r\n+CIPSTA:netmask:\"255.255.255.0\"\r\n" +
-            "+CIPSTA:ip6ll:\"fe80::3685:18ff:fe6a:2b10\"\r\n+CIPSTA:ip6gl:\"2001:db8:5e:1:3685:18ff:fe6a:2b10\"\r\n\r\nOK\r\n",
+            "+CIPSTA:ip6ll:\"FE80::3685:18FF:FE6A:2B10\"\r\n+CIPSTA:ip6gl:\"2001:DB8:5E:1:3685:18FF:FE6A:2B10\"\r\n\r\nOK\r\n",
             port.Command("AT+CIPSTA?"));
         // No <ip network>: 1, A first, else AAAA (TCP-IP_AT_Commands.rst, AT+CIPDOMAIN).
         Assert.Equal("+CIPDOMAIN:\"::1\"\r\n\r\nOK\r\n", port.Command("AT+CIPDOMAIN=\"v6.test\""));

@@ -157,11 +157,11 @@ public class Ipv6LinkBytesTests
         port.Emulator.Links.Dns.Add("v6.test", IPAddress.Parse("2001:db8:0:0:1:0:0:1"));
         port.Emulator.Links.Dns.Add("dual.test", IPAddress.Parse("10.0.0.7"));
         port.Emulator.Links.Dns.Add("dual.test", IPAddress.Parse("2001:db8::7"));
-        Assert.Equal("+CIPDOMAIN:\"2001:db8::1:0:0:1\"\r\n\r\nOK\r\n", port.Command("AT+CIPDOMAIN=\"v6.test\",3"));
-        Assert.Equal("+CIPDOMAIN:\"2001:db8::1:0:0:1\"\r\n\r\nOK\r\n", port.Command("AT+CIPDOMAIN=\"v6.test\""));
+        Assert.Equal("+CIPDOMAIN:\"2001:DB8::1:0:0:1\"\r\n\r\nOK\r\n", port.Command("AT+CIPDOMAIN=\"v6.test\",3"));
+        Assert.Equal("+CIPDOMAIN:\"2001:DB8::1:0:0:1\"\r\n\r\nOK\r\n", port.Command("AT+CIPDOMAIN=\"v6.test\""));
         Assert.Equal("+CIPDOMAIN:\"10.0.0.7\"\r\n\r\nOK\r\n", port.Command("AT+CIPDOMAIN=\"dual.test\""));
         Assert.Equal("+CIPDOMAIN:\"10.0.0.7\"\r\n\r\nOK\r\n", port.Command("AT+CIPDOMAIN=\"dual.test\",2"));
-        Assert.Equal("+CIPDOMAIN:\"2001:db8::7\"\r\n\r\nOK\r\n", port.Command("AT+CIPDOMAIN=\"dual.test\",3"));
+        Assert.Equal("+CIPDOMAIN:\"2001:DB8::7\"\r\n\r\nOK\r\n", port.Command("AT+CIPDOMAIN=\"dual.test\",3"));
         port.Command("AT+SYSLOG=1");
         Assert.Equal("ERR CODE:0x010a0000\r\n\r\nERROR\r\n", Error(port, "AT+CIPDOMAIN=\"v6.test\",2"));
         Assert.Equal("ERR CODE:0x01070001\r\n\r\nERROR\r\n", Error(port, "AT+CIPDOMAIN=\"v6.test\",4"));
@@ -219,6 +219,6 @@ public class Ipv6LinkBytesTests
         Assert.DoesNotContain("ip6", port.Command("AT+CIPSTA?"));
         port.Emulator.Radio.RestoreConnection();
         Assert.Equal("WIFI CONNECTED\r\nWIFI GOT IP\r\nWIFI GOT IPv6 LL\r\nWIFI GOT IPv6 GL\r\n", port.ReadUntil("GL\r\n"));
-        Assert.Contains("+CIPSTA:ip6gl:\"2001:db8:5e:1:3685:18ff:fe6a:2b10\"\r\n", port.Command("AT+CIPSTA?"));
+        Assert.Contains("+CIPSTA:ip6gl:\"2001:DB8:5E:1:3685:18FF:FE6A:2B10\"\r\n", port.Command("AT+CIPSTA?"));
     }
 }
