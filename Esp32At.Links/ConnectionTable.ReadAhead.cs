@@ -73,9 +73,7 @@ namespace Esp32At.Links
                     if (stagedCount > 0) return -1; // another link's bytes are staged: no read-ahead for this one now
                     generation = link.Generation;
                 }
-                // Ask for the whole staging buffer, not just the announced total: the ESP answers with what it holds
-                // by then (+CIPRECVDATA:<actual_len>), which is often more, so one exchange carries more payload.
-                int fetched = ReadAvailable(link, stage, 0, stage.Length);
+                int fetched = ReadAvailable(link, stage, 0, available < stage.Length ? available : stage.Length);
                 if (fetched == 0) return 0;
                 lock (gate)
                 {
