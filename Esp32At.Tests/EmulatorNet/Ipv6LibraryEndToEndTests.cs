@@ -6,6 +6,7 @@ using Esp32At.Emulator.Core;
 using Esp32At.Emulator.Profiles;
 using Esp32At.Hosting;
 using Esp32At.Links;
+using Esp32At.Tests.Links;
 
 namespace Esp32At.Tests.EmulatorNet;
 
@@ -15,36 +16,13 @@ namespace Esp32At.Tests.EmulatorNet;
 /// </summary>
 public sealed class Ipv6LibraryEndToEndTests
 {
-    private sealed class Fixture : IDisposable
-    {
-        public Fixture(string profile)
-        {
-            Emulator = new EspEmulator(new EmulatorOptions { Profile = FirmwareProfile.Named(profile), SpeedFactor = 0, BootTimeMs = 0, HostPortsSameIfFree = false });
-            Device = new Esp32AtDevice(new EmulatorTransport(Emulator), new Esp32AtOptions { Ipv6 = true });
-            Device.Initialize(); // AT+CIPV6=1 before the join: the addresses come with it
-            Device.Executor.Execute("AT+CWMODE=1", 2000);
-            Device.Executor.Execute("AT+CWJAP=\"Home\",\"secret-pass\"", 5000, resendOnBusy: false);
-            Links = new ConnectionTable(Device);
-        }
-
-        public EspEmulator Emulator { get; }
-        public Esp32AtDevice Device { get; }
-        public ConnectionTable Links { get; }
-
-        public void Dispose()
-        {
-            Device.Dispose();
-            Emulator.Dispose();
-        }
-    }
-
     [Theory]
     [InlineData("v2.2.0-c3")]
     [InlineData("v4.1.1-c3")]
     public void ATcpV6LinkEchoesAndKnowsItsIpv6Peer(string profile)
     {
         using var server = new LoopbackServer(LoopbackServer.Echo, IPAddress.IPv6Loopback);
-        using var f = new Fixture(profile);
+        using var f = new EmulatedLinksRig(new Esp32AtOptions { Ipv6 = true }, profile);
         int id = f.Links.OpenTcp6("::1", server.Port);
         Assert.True(f.Links.IsIpv6(id));
         f.Links.Send(id, "hello"u8.ToArray(), 0, 5);
@@ -64,7 +42,7 @@ public sealed class Ipv6LibraryEndToEndTests
     {
         using var peer = new UdpClient(new IPEndPoint(IPAddress.IPv6Loopback, 0)) { Client = { ReceiveTimeout = 5000 } };
         int peerPort = ((IPEndPoint)peer.Client.LocalEndPoint!).Port;
-        using var f = new Fixture("v4.1.1-c3");
+        using var f = new EmulatedLinksRig(new Esp32AtOptions { Ipv6 = true }, "v4.1.1-c3");
         f.Emulator.Links.Dns.Add("v6.test", IPAddress.IPv6Loopback);
         Assert.Equal(IPAddress.IPv6Loopback.GetAddressBytes(), new HostResolver(f.Device).Resolve6("v6.test"));
         int id = f.Links.OpenUdp6("v6.test", peerPort);

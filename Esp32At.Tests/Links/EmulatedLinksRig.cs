@@ -1,5 +1,6 @@
 using Esp32At.Device;
 using Esp32At.Emulator.Core;
+using Esp32At.Emulator.Profiles;
 using Esp32At.Hosting;
 using Esp32At.Links;
 using Esp32At.Tests.Device;
@@ -9,9 +10,13 @@ namespace Esp32At.Tests.Links;
 /// <summary>A device joined to the in-process emulator (speed 0) with a recorded wire and a connection table.</summary>
 internal sealed class EmulatedLinksRig : IDisposable
 {
-    public EmulatedLinksRig(Esp32AtOptions? options = null)
+    public EmulatedLinksRig(Esp32AtOptions? options = null, string? profile = null)
     {
-        Emulator = new EspEmulator(new EmulatorOptions { SpeedFactor = 0, BootTimeMs = 0 });
+        Emulator = new EspEmulator(new EmulatorOptions
+        {
+            Profile = profile == null ? FirmwareProfile.V4_1_1_C3 : FirmwareProfile.Named(profile),
+            SpeedFactor = 0, BootTimeMs = 0, HostPortsSameIfFree = false,
+        });
         Wire = new RecordingTransport(new EmulatorTransport(Emulator));
         Device = new Esp32AtDevice(Wire, options ?? new Esp32AtOptions());
         Device.Initialize();
