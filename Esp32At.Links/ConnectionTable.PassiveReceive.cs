@@ -9,6 +9,8 @@ namespace Esp32At.Links
     {
         private const string LostInAnswer = "bytes from the ESP were lost on the UART during a receive answer (receive overrun or line error)";
         private readonly object receiveLock = new object();
+        // ESP-AT's TCP receive window (CONFIG_LWIP_TCP_WND_DEFAULT): what one link can hold at most in passive mode.
+        private const int ReceiveWindow = 5760;
 
         /// <summary>The address (IPv4, first octet in the low byte) and port the last bytes received on the link came from.</summary>
         public uint RemoteAddressOf(int linkId, out int port)
@@ -63,40 +65,49 @@ namespace Esp32At.Links
             }
             if (datagrams) return ReceiveDatagram(link, buffer, offset, count, timeoutMs);
             if (stream) return ReceiveStream(link, buffer, offset, count, timeoutMs);
-            long deadline = DateTime.UtcNow.Ticks + (long)timeoutMs * TimeSpan.TicksPerMillisecond;
+            long deadline = 0; // taken at the first wait: a read that finds data never asks the clock
             while (true)
             {
                 int available;
-                int staged;
                 lock (gate)
                 {
                     if (link.State == LinkState.Reset) throw new LinkResetException(linkId, link.ResetReason);
                     if (link.State == LinkState.Free) throw new InvalidOperationException("link " + linkId + " is not open");
+                    int got = TakeStagedLocked(link, buffer, offset, count);
+                    if (got > 0) return got;
                     available = link.Available;
-                    staged = StagedLocked(link);
-                    if (available == 0 && staged == 0 && link.State == LinkState.RemoteClosed)
+                    if (available == 0 && link.State == LinkState.RemoteClosed)
                     {
                         ReleaseLocked(link);
                         return 0;
                     }
-                }
-                if (staged > 0)
-                {
-                    int got = TakeStaged(link, buffer, offset, count);
-                    if (got > 0) return got;
-                    continue;
                 }
                 if (available > 0)
                 {
                     int ahead = ReadAhead(link, buffer, offset, count, available);
                     if (ahead > 0) return ahead;
                     if (ahead == 0) continue;
-                    int n = ReadAvailable(link, buffer, offset, count < available ? count : available);
+                    int n = ReadUpTo(link, buffer, offset, AskFor(link, count, available), available);
                     if (n > 0) return n;
                     continue; // the ESP had less than announced: wait for the next notice or the close
                 }
+                if (deadline == 0) deadline = DateTime.UtcNow.Ticks + (long)timeoutMs * TimeSpan.TicksPerMillisecond;
                 if (!WaitForChange(link, deadline)) return -1;
             }
+        }
+
+        /// <summary>
+        /// The length to ask AT+CIPRECVDATA for, for a buffer of <paramref name="room"/> bytes when the last notice
+        /// announced <paramref name="available"/>. A stream asks for up to one receive window even above the
+        /// announced total: the ESP answers with what it holds by then (never more than asked, spec §2.3), often more
+        /// than the notice said, and one exchange then carries it all. Never above one window: the firmware allocates
+        /// the answer at the asked size, and a real ESP32-C2 answered ERROR to 3000 on an allocation failure.
+        /// Datagrams ask for exactly what was announced, so one answer never joins two.
+        /// </summary>
+        private static int AskFor(Link link, int room, int available)
+        {
+            int want = link.Kind == LinkKind.Udp || available > ReceiveWindow ? available : ReceiveWindow;
+            return room < want ? room : want;
         }
 
         /// <summary>
@@ -115,6 +126,19 @@ namespace Esp32At.Links
                 }
                 if (!WaitForChange(link, deadline)) return false;
             }
+        }
+
+        /// <summary>
+        /// Reads up to <paramref name="ask"/> bytes (<see cref="AskFor"/>). ERROR to an ask above the
+        /// <paramref name="available"/> bytes announced can mean the ESP lacked heap for the answer, which it allocates
+        /// at the asked length plus 128 before it looks at what it holds (spec §2.3): the read is asked again for the
+        /// announced total, as a driver without full-window asks would, so no byte waits behind a heap shortage.
+        /// </summary>
+        private int ReadUpTo(Link link, byte[] buffer, int offset, int ask, int available)
+        {
+            int n = ReadAvailable(link, buffer, offset, ask);
+            if (n == 0 && ask > available) n = ReadAvailable(link, buffer, offset, available);
+            return n;
         }
 
         private int ReadAvailable(Link link, byte[] buffer, int offset, int count)

@@ -3,7 +3,7 @@ using System;
 namespace Esp32At.Links
 {
     // Read-ahead for passive TCP/TLS receive: one staging buffer shared by all links (device RAM is scarce), filled by
-    // one AT+CIPRECVDATA of up to its size when a read asks for less than the ESP holds, and drained by later reads.
+    // one AT+CIPRECVDATA of up to its size when a read asks for less than one exchange may bring, and drained by later reads.
     public sealed partial class ConnectionTable
     {
         private byte[] staging;
@@ -36,35 +36,35 @@ namespace Esp32At.Links
             if (stagedLink == link.Id) stagedCount = 0;
         }
 
-        /// <summary>Copies staged bytes of <paramref name="link"/> out; 0 when none are staged for it.</summary>
-        private int TakeStaged(Link link, byte[] buffer, int offset, int count)
+        /// <summary>
+        /// Copies staged bytes of <paramref name="link"/> out; 0 when none are staged for it (call with gate held: the
+        /// staged bytes are written only while none are counted, so gate alone keeps the copy whole).
+        /// </summary>
+        private int TakeStagedLocked(Link link, byte[] buffer, int offset, int count)
         {
-            lock (receiveLock)
-            {
-                lock (gate)
-                {
-                    int n = StagedLocked(link);
-                    if (n == 0) return 0;
-                    if (n > count) n = count;
-                    Array.Copy(staging, stagedOffset, buffer, offset, n);
-                    stagedOffset += n;
-                    stagedCount -= n;
-                    return n;
-                }
-            }
+            int n = StagedLocked(link);
+            if (n == 0) return 0;
+            if (n > count) n = count;
+            Array.Copy(staging, stagedOffset, buffer, offset, n);
+            stagedOffset += n;
+            stagedCount -= n;
+            return n;
         }
 
         /// <summary>
-        /// When <paramref name="count"/> is less than the <paramref name="available"/> bytes the ESP announced and the
-        /// staging buffer is free, fetches up to its size into it and returns what of it fits the caller's buffer;
+        /// When <paramref name="count"/> is less than one exchange could fetch into the staging buffer
+        /// (<see cref="AskFor"/>: up to a receive window, even above the <paramref name="available"/> bytes announced)
+        /// and that buffer is free, fetches into it and returns what of it fits the caller's buffer;
         /// -1 when read-ahead does not apply (the caller reads straight into its buffer). Never allocates: the buffer
         /// comes with the first passive TCP/TLS link (<see cref="AllocateStagingLocked"/>).
         /// </summary>
         private int ReadAhead(Link link, byte[] buffer, int offset, int count, int available)
         {
             byte[] stage = staging;
-            if (stage == null || stage.Length <= count || count >= available) return -1;
             if (link.Kind == LinkKind.Udp) return -1; // datagrams keep their bounds
+            if (stage == null) return -1;
+            int ask = AskFor(link, stage.Length, available);
+            if (count >= ask) return -1; // the caller's buffer takes as much as the staging buffer would
             lock (receiveLock)
             {
                 int generation;
@@ -73,7 +73,7 @@ namespace Esp32At.Links
                     if (stagedCount > 0) return -1; // another link's bytes are staged: no read-ahead for this one now
                     generation = link.Generation;
                 }
-                int fetched = ReadAvailable(link, stage, 0, available < stage.Length ? available : stage.Length);
+                int fetched = ReadUpTo(link, stage, 0, ask, available);
                 if (fetched == 0) return 0;
                 lock (gate)
                 {
@@ -83,8 +83,8 @@ namespace Esp32At.Links
                     stagedGeneration = generation;
                     stagedOffset = 0;
                     stagedCount = fetched;
+                    return TakeStagedLocked(link, buffer, offset, count);
                 }
-                return TakeStaged(link, buffer, offset, count);
             }
         }
     }

@@ -15,13 +15,19 @@ public static class TcpIpReceiveCommands
         t.Register("CIPRECVLEN", CipRecvLen);
     }
 
+    // What CIPRECVDATA allocates on top of the asked length for its answer (spec §2.3: "memory for len+128 bytes").
+    private const int AnswerOverhead = 128;
+
     private static void CipRecvData(CommandContext c)
     {
         if (c.Line.Kind != CommandKind.Set) throw new CommandException("0x01060000");
         var (id, at) = LinkArguments.Of(c);
         long max = ParameterValidator.Check(c, from: at).Long(0);
         var link = LinkArguments.Open(c, id);
-        if (c.State.RecvMode[id] != 1 || link.Buffered == 0) throw new CommandException("0x010a0000"); // active mode, or "no data"
+        if (c.State.RecvMode[id] != 1) throw new CommandException("0x010a0000"); // active mode
+        int heap = c.Emulator.Faults.ReadHeapBytes;
+        if (heap > 0 && max + AnswerOverhead > heap) throw new CommandException(); // the answer buffer (len + 128) did not fit
+        if (link.Buffered == 0) throw new CommandException("0x010a0000"); // "no data"
         var data = link.Take((int)Math.Min(max, int.MaxValue), out var from);
         var header = c.State.CipDInfo
             ? $"+CIPRECVDATA:{data.Length},\"{Ipv6Text.Of(from.Address)}\",{from.Port},"

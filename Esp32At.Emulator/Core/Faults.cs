@@ -76,6 +76,14 @@ public sealed class Faults
     /// </summary>
     public bool SslEncryptedLengths { get; set; }
 
+    /// <summary>
+    /// The free heap a passive read's answer may take, in bytes (0 = no limit). CIPRECVDATA allocates its answer at the
+    /// asked length plus 128 bytes before it looks at what the link holds, and answers ERROR when that allocation fails
+    /// (spec §2.3; a real ESP32-C2 answered ERROR to <c>AT+CIPRECVDATA=0,3000</c> so): a read asking above
+    /// <c>ReadHeapBytes - 128</c> fails and takes nothing, however little is buffered.
+    /// </summary>
+    public int ReadHeapBytes { get; set; }
+
     /// <summary>Name resolution of <paramref name="name"/> fails (CIPDOMAIN, CIPSTART by name) until <see cref="RestoreDns"/>.</summary>
     public void FailDns(string name)
     {

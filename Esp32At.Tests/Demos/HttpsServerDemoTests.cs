@@ -32,7 +32,7 @@ public class HttpsServerDemoTests
             Assert.Equal("https", url.Scheme);
             caFile = log.Lines.Single(l => l.StartsWith(HttpServerDemo.CaPrefix)).Substring(HttpServerDemo.CaPrefix.Length).Split(' ')[0];
             using var ca = X509Certificate2.CreateFromPem(File.ReadAllText(caFile));
-            Assert.Contains(log.Lines, l => l.Contains($"curl --cacert {caFile} {url}api/status"));
+            log.WaitForLine(l => l.Contains($"curl --cacert {caFile} {url}api/status")); // printed right after the URL
 
             var policy = new X509ChainPolicy { TrustMode = X509ChainTrustMode.CustomRootTrust, RevocationMode = X509RevocationMode.NoCheck };
             policy.CustomTrustStore.Add(ca);

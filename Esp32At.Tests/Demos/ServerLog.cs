@@ -15,11 +15,16 @@ internal sealed class ServerLog : IServerLog
     /// Waits until the server logged <paramref name="count"/> answers. It logs after closing the link, so the next
     /// client cannot meet a link id still being closed (the emulator can hand a closing id to a new client).
     /// </summary>
-    public void WaitForAnswers(int count)
+    public void WaitForAnswers(int count) => WaitFor(l => l.Count(x => x.Contains(" -> ")) >= count);
+
+    /// <summary>Waits until a logged line matches <paramref name="match"/> (lines printed after the URL come later).</summary>
+    public void WaitForLine(Func<string, bool> match) => WaitFor(l => l.Any(match));
+
+    private void WaitFor(Func<List<string>, bool> done)
     {
         var deadline = DateTime.UtcNow.AddSeconds(30);
         lock (lines)
-            while (lines.Count(l => l.Contains(" -> ")) < count)
+            while (!done(lines))
                 Assert.True(Monitor.Wait(lines, deadline - DateTime.UtcNow > TimeSpan.Zero ? deadline - DateTime.UtcNow : TimeSpan.Zero) || DateTime.UtcNow < deadline, Text);
     }
 

@@ -154,6 +154,26 @@ public class FaultSwitchTests
         Assert.Equal("\r\nERROR\r\n", port.Command("AT+CIPRECVDATA=0,100", "ERROR\r\n"));
     }
 
+    [Fact]
+    public void AReadWhoseAnswerTheHeapCannotHoldAnswersErrorAndTakesNothing()
+    {
+        using var server = new LoopbackServer(s =>
+        {
+            s.Write("hello"u8);
+            s.ReadByte();
+        });
+        using var port = new RawPort();
+        port.Command("ATE0");
+        port.Command("AT+CIPMUX=1");
+        port.Command(port.Emulator.Profile.HasCipRecvType ? "AT+CIPRECVTYPE=5,1" : "AT+CIPRECVMODE=1");
+        port.Command("AT+CWJAP=\"Home\",\"secret-pass\"");
+        Assert.Equal("0,CONNECT\r\n\r\nOK\r\n", port.Command($"AT+CIPSTART=0,\"TCP\",\"127.0.0.1\",{server.Port}"));
+        Assert.Equal("\r\n+IPD,0,5\r\n", port.ReadUntil("+IPD,0,5\r\n"));
+        port.Emulator.Faults.ReadHeapBytes = 1128; // the answer of a read is its length + 128
+        Assert.Equal("\r\nERROR\r\n", port.Command("AT+CIPRECVDATA=0,1001", "ERROR\r\n"));
+        Assert.Equal("+CIPRECVDATA:5,hello\r\nOK\r\n", port.Command("AT+CIPRECVDATA=0,1000"));
+    }
+
     /// <summary>Every host read until <paramref name="total"/> bytes came, each read as one string.</summary>
     private static List<string> ReadAll(RawPort port, int total)
     {

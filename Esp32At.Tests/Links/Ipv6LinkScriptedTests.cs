@@ -25,7 +25,7 @@ public sealed class Ipv6LinkScriptedTests
     {
         using var s = new ScriptedWifi(ipv6: true);
         var links = new ConnectionTable(s.Device);
-        s.Replies["AT+CIPRECVDATA=0,5"] = "+CIPRECVDATA:5,\"fe80::860d:8eff:fe9d:cd90\",1000,hello\r\n" + Ok;
+        s.Replies["AT+CIPRECVDATA=0,5760"] = "+CIPRECVDATA:5,\"fe80::860d:8eff:fe9d:cd90\",1000,hello\r\n" + Ok;
         s.ClearCommands();
         int id = links.OpenTcp6("fe80::860d:8eff:fe9d:cd90", 1000);
         Assert.True(links.IsIpv6(id));
@@ -39,7 +39,7 @@ public sealed class Ipv6LinkScriptedTests
         Assert.Equal(1000, port);
         Assert.Equal(0u, links.RemoteAddressOf(id, out _));
         links.Close(id);
-        Assert.Equal(["AT+CIPSTART=0,\"TCPv6\",\"fe80::860d:8eff:fe9d:cd90\",1000,,,20000", "AT+CIPRECVDATA=0,5", "AT+CIPCLOSE=0"], s.Sent);
+        Assert.Equal(["AT+CIPSTART=0,\"TCPv6\",\"fe80::860d:8eff:fe9d:cd90\",1000,,,20000", "AT+CIPRECVDATA=0,5760", "AT+CIPCLOSE=0"], s.Sent);
     }
 
     [Fact]

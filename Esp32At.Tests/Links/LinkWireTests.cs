@@ -39,7 +39,7 @@ public class LinkWireTests
         Assert.Equal(
             $"AT+CIPSTART=0,\"TCP\",\"127.0.0.1\",{server.Port}{timeout}\r\n" +
             "AT+CIPSEND=0,5\r\nhello" +
-            "AT+CIPRECVDATA=0,5\r\n" +
+            "AT+CIPRECVDATA=0,5760\r\n" + // one receive window, though 5 were announced: the ESP answers with what it holds
             "AT+CIPCLOSE=0\r\n",
             wire.Written[before..]);
     }

@@ -61,7 +61,7 @@ public class ReadAheadTests
 
         Assert.Equal(data, got);
         Assert.All(sizes, n => Assert.Equal(100, n));
-        Assert.Equal($"AT+CIPRECVDATA={id},{Burst}\r\n", rig.Wire.Written[before..]);
+        Assert.Equal($"AT+CIPRECVDATA={id},5760\r\n", rig.Wire.Written[before..]); // one window: the ESP answers with its 2000
         Assert.Equal(0, rig.Links.Available(id));
         rig.Links.Close(id);
     }
@@ -116,7 +116,7 @@ public class ReadAheadTests
         int before = rig.Wire.Written.Length;
         Assert.Equal(500, rig.Links.Receive(idA, gotA, 0, 500, 5000));   // stages all of A
         Assert.Equal(500, rig.Links.Receive(idB, gotB, 0, 500, 5000));   // A holds the buffer: B reads 500 straight
-        Assert.Equal($"AT+CIPRECVDATA={idA},{Burst}\r\nAT+CIPRECVDATA={idB},500\r\n", rig.Wire.Written[before..]);
+        Assert.Equal($"AT+CIPRECVDATA={idA},5760\r\nAT+CIPRECVDATA={idB},500\r\n", rig.Wire.Written[before..]);
         int atA = 500, atB = 500;
         while (atA < Burst || atB < Burst)
         {
@@ -154,7 +154,7 @@ public class ReadAheadTests
     }
 
     [Fact]
-    public void AFullReadStillGoesStraightIntoTheCallersBuffer()
+    public void AReadOfAWindowOrMoreGoesStraightIntoTheCallersBufferAskingForOneWindow()
     {
         var data = Pattern(7, 1200);
         using var server = Sender(data);
@@ -162,10 +162,61 @@ public class ReadAheadTests
         int id = rig.Links.OpenTcp("127.0.0.1", server.Port);
         rig.WaitAvailable(id, 1200);
         int before = rig.Wire.Written.Length;
-        var got = new byte[4096];
+        var got = new byte[8192];
         Assert.Equal(1200, rig.Links.Receive(id, got, 0, got.Length, 5000));
         Assert.Equal(data, got[..1200]);
-        Assert.Equal($"AT+CIPRECVDATA={id},1200\r\n", rig.Wire.Written[before..]);
+        // Never above one window, however large the buffer: the ESP allocates its answer at the asked length.
+        Assert.Equal($"AT+CIPRECVDATA={id},5760\r\n", rig.Wire.Written[before..]);
+        rig.Links.Close(id);
+    }
+
+    [Fact]
+    public void OneReadTakesWhatArrivedAfterTheNoticeInTheSameExchange()
+    {
+        var first = Pattern(8, 1000);
+        var more = Pattern(9, 1500);
+        using var sendMore = new ManualResetEventSlim();
+        using var server = new LoopbackServer(s =>
+        {
+            s.Write(first, 0, first.Length);
+            sendMore.Wait(5000);
+            s.Write(more, 0, more.Length);
+            try { while (s.Read(new byte[64], 0, 64) > 0) { } } catch (IOException) { }
+        });
+        using var rig = new EmulatedLinksRig(new Esp32AtOptions { ReadAheadBytes = 5760 });
+        int id = rig.Links.OpenTcp("127.0.0.1", server.Port);
+        rig.WaitAvailable(id, first.Length);
+        sendMore.Set();
+        // The ESP announces once until a read (spec §2.3): the notice still says 1000 while it holds 2500.
+        Assert.True(SpinWait.SpinUntil(() => rig.Emulator.Links[id]?.Buffered == first.Length + more.Length, 5000));
+        Assert.Equal(first.Length, rig.Links.Available(id));
+        int before = rig.Wire.Written.Length;
+
+        var got = ReadInPieces(rig.Links, id, first.Length + more.Length, 500);
+
+        Assert.Equal(first.Concat(more).ToArray(), got);
+        Assert.Equal($"AT+CIPRECVDATA={id},5760\r\n", rig.Wire.Written[before..]); // one exchange brought all 2500
+        rig.Links.Close(id);
+    }
+
+    [Theory]
+    [InlineData(100)]   // read-ahead into the staging buffer
+    [InlineData(8192)]  // straight into the caller's buffer
+    public void AWindowAskTheEspHasNoHeapForIsAskedAgainForTheAnnouncedTotal(int piece)
+    {
+        var data = Pattern(10, 1000);
+        using var server = Sender(data);
+        using var rig = new EmulatedLinksRig(new Esp32AtOptions { ReadAheadBytes = 5760 });
+        rig.Emulator.Faults.ReadHeapBytes = 1000 + 128; // an answer of 1000 fits, one of 5760 does not
+        int id = rig.Links.OpenTcp("127.0.0.1", server.Port);
+        rig.WaitAvailable(id, data.Length);
+        int before = rig.Wire.Written.Length;
+
+        var got = ReadInPieces(rig.Links, id, data.Length, piece);
+
+        Assert.Equal(data, got);
+        Assert.Equal($"AT+CIPRECVDATA={id},5760\r\nAT+CIPRECVDATA={id},1000\r\n", rig.Wire.Written[before..]);
+        Assert.Equal(LinkState.Open, rig.Links.StateOf(id));
         rig.Links.Close(id);
     }
 }

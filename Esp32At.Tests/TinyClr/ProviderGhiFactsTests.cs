@@ -40,7 +40,7 @@ public class ProviderGhiFactsTests
         Assert.Equal(0, s.Receive(buffer)); // end of stream
         Assert.False(f.Provider.Poll(s.Handle, 1, SelectMode.SelectWrite));
         s.Close();
-        Assert.Equal(new[] { $"AT+CIPSTART=0,\"TCP\",\"127.0.0.1\",{server.Port},,,20000\\r\\n", "AT+CIPSEND=0,1\\r\\n", "AT+CIPRECVDATA=0,3\\r\\n" },
+        Assert.Equal(new[] { $"AT+CIPSTART=0,\"TCP\",\"127.0.0.1\",{server.Port},,,20000\\r\\n", "AT+CIPSEND=0,1\\r\\n", "AT+CIPRECVDATA=0,5760\\r\\n" },
             wire.Sent("AT+CIPSTART", "AT+CIPSEND", "AT+CIPRECVDATA", "AT+CIPCLOSE"));
         Assert.Equal(LinkState.Free, f.Provider.Table.StateOf(0));
     }
