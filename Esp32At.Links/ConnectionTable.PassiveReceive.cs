@@ -159,7 +159,8 @@ namespace Esp32At.Links
                         MarkReset(link, "a receive answer was garbled on the line");
                         throw new LinkResetException(link.Id, "a receive answer was garbled on the line");
                     }
-                    lock (gate)
+                    if (n < 0) n = 0; // ERROR: nothing left after all (a notice that crossed a read, SSL length quirk, data dropped at close)
+                    else lock (gate)
                     {
                         link.RemoteAddress = executor.LastRemoteAddress;
                         link.RemotePort = executor.LastRemotePort;
@@ -186,7 +187,7 @@ namespace Esp32At.Links
             }
             catch (AtCommandException)
             {
-                // ERROR: nothing left after all (SSL length quirk, or data dropped at close): trust the ESP.
+                // Not sent (the UART is in passthrough): nothing was read.
                 n = 0;
             }
             lock (gate)

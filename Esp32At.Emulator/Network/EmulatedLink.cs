@@ -29,6 +29,8 @@ public sealed class EmulatedLink
 
     private readonly object gate = new();
     private readonly ReceiveBuffer pending;
+    private bool reading;
+    private bool remoteClosed;
     private bool notified; // a passive notice went out and no read followed yet
     private int undecrypted; // SSL quirk: encrypted overhead counted in the lengths until the next read
     private bool remoteChanged;
@@ -62,7 +64,20 @@ public sealed class EmulatedLink
     public UdpRemoteMode UdpMode { get; }
 
     /// <summary>The peer closed; CLOSED is reported once the buffered data was read (passive mode).</summary>
-    public bool RemoteClosed { get; set; }
+    public bool RemoteClosed { get { lock (gate) return remoteClosed; } }
+
+    /// <summary>
+    /// The peer closed (its FIN arrived): true when CLOSED is due now, i.e. nothing is buffered and no CIPRECVDATA is
+    /// between its take and its final result (then <see cref="AfterRead"/> reports it, after the answer's OK).
+    /// </summary>
+    public bool PeerClosed()
+    {
+        lock (gate)
+        {
+            remoteClosed = true;
+            return pending.Count == 0 && !reading;
+        }
+    }
 
     /// <summary>Last traffic in either direction (<see cref="Environment.TickCount64"/>), for the CIPSTO idle timeout.</summary>
     public long LastActivity { get; private set; }
@@ -99,17 +114,22 @@ public sealed class EmulatedLink
         {
             if (!pending.Add(data, count, from)) return -2;
             undecrypted += overhead;
-            if (notified) return -1;
+            if (notified || reading) return -1; // a read in progress announces the rest after its answer (AfterRead)
             notified = true;
             return pending.Count + undecrypted;
         }
     }
 
-    /// <summary>After a host read: the remaining total to re-announce, or 0 (and no notice outstanding) when drained.</summary>
-    public int AfterRead()
+    /// <summary>
+    /// After a host read's final result: the remaining total to re-announce, or 0 (and no notice outstanding) when
+    /// drained; <paramref name="closeNow"/> when drained and the peer closed meanwhile.
+    /// </summary>
+    public int AfterRead(out bool closeNow)
     {
         lock (gate)
         {
+            reading = false;
+            closeNow = pending.Count == 0 && remoteClosed;
             undecrypted = 0; // reading made mbedTLS decrypt: from now on the decrypted bytes count
             notified = pending.Count > 0;
             return pending.Count;
@@ -121,6 +141,7 @@ public sealed class EmulatedLink
     {
         lock (gate)
         {
+            reading = true; // until AfterRead: the answer and its OK leave before any notice or CLOSED of this link
             var result = pending.Take(max, out var sender);
             from = sender ?? remote;
             Monitor.PulseAll(gate);

@@ -184,9 +184,9 @@ public sealed partial class LinkTable
     /// <summary>After a passive read: re-notify remaining bytes, or report a deferred CLOSED once drained.</summary>
     public void AfterRead(EmulatedLink link)
     {
-        int remaining = link.AfterRead();
+        int remaining = link.AfterRead(out bool closeNow);
         if (remaining > 0) emulator.Output($"\r\n+IPD,{Prefix(link.Id)}{remaining}\r\n");
-        else if (link.RemoteClosed) CloseAndReport(link.Id);
+        else if (closeNow) CloseAndReport(link.Id);
     }
 
     private EmulatedLink Open(int id, Func<EmulatedLink> connect)
@@ -282,8 +282,7 @@ public sealed partial class LinkTable
             if (this[link.Id] != link || link.Closing) return; // closed by the host
         }
         if (link.Closing) return;
-        link.RemoteClosed = true;
-        if (link.Buffered == 0) CloseAndReport(link.Id);
+        if (link.PeerClosed()) CloseAndReport(link.Id);
     }
 
     // Spec §7.7: the firmware announces data, reports CLOSED at once, and the unread bytes are gone. The bytes are never

@@ -134,6 +134,18 @@ public sealed class AtExecutorTests : IDisposable
     }
 
     [Fact]
+    public void AReceiveAnsweredErrorReturnsMinusOneAndOtherCommandsStillThrow()
+    {
+        esp.Responder = _ => "\r\nERROR\r\n";
+        var buffer = new byte[16];
+        var recv = Cmd("AT+CIPRECVDATA=0,16");
+        Assert.Equal(-1, executor.Receive(recv, buffer, 0, buffer.Length, 1000));
+        Assert.Equal(-1, executor.Receive(recv, buffer, 0, buffer.Length, 1000)); // and the executor is ready for more
+        Assert.Equal("AT+CIPRECVDATA=0,16\r\nAT+CIPRECVDATA=0,16\r\n", esp.Written);
+        Assert.Throws<AtCommandException>(() => executor.Execute("AT+CWMODE?", 1000));
+    }
+
+    [Fact]
     public void SendWaitsForThePromptThenWritesThePayload()
     {
         esp.Responder = w => w.StartsWith("AT+CIPSEND") ? "\r\nOK\r\n\r\n>" : w == "test" ? "\r\nRecv 4 bytes\r\n\r\nSEND OK\r\n" : null;

@@ -39,6 +39,23 @@ public class ZeroAllocationTests
         Assert.Equal(4000, executor.LastRemotePort);
     }
 
+    [Fact]
+    public void AReceiveAnsweredNoDataAllocatesNothing()
+    {
+        var esp = new ByteLevelEsp { NoData = true };
+        using var executor = new AtExecutor(esp);
+        executor.Start();
+        var received = new byte[1024];
+        var recv = new AtCommandBuffer().Append("AT+CIPRECVDATA=0,1024").AppendLineEnd();
+        int failures = 0;
+        for (int i = 0; i < 20; i++) if (executor.Receive(recv, received, 0, received.Length, 5000) != -1) failures++;
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 100; i++) if (executor.Receive(recv, received, 0, received.Length, 5000) != -1) failures++;
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Equal(0, failures);
+        Assert.Equal(0, allocated); // passive mode's routine "no data" ERROR: no exception object, no message string
+    }
+
     /// <summary>An ESP that answers CIPSEND and CIPRECVDATA from preallocated bytes, echoing the last payload back.</summary>
     private sealed class ByteLevelEsp : IAtTransport
     {
@@ -46,11 +63,14 @@ public class ZeroAllocationTests
         private static readonly byte[] SendOk = Encoding.ASCII.GetBytes("\r\nRecv 1024 bytes\r\n\r\nSEND OK\r\n");
         private static readonly byte[] RecvHeader = Encoding.ASCII.GetBytes("+CIPRECVDATA:1024,\"127.0.0.1\",4000,");
         private static readonly byte[] RecvTail = Encoding.ASCII.GetBytes("\r\nOK\r\n");
+        private static readonly byte[] Error = Encoding.ASCII.GetBytes("\r\nERROR\r\n");
         private readonly object gate = new();
         private readonly byte[] queue = new byte[8192];
         private int head, count;
 
         public byte[] LastPayload { get; } = new byte[1024];
+        /// <summary>CIPRECVDATA answers ERROR, as passive mode's "no data".</summary>
+        public bool NoData { get; init; }
         public int BytesAvailable { get { lock (gate) return count; } }
         public int BaudRate => 115200;
         public bool HasResetLine => false;
@@ -60,6 +80,7 @@ public class ZeroAllocationTests
         public void Write(byte[] buffer, int offset, int count)
         {
             if (StartsWith(buffer, offset, count, "AT+CIPSEND")) Enqueue(Prompt, 0, Prompt.Length);
+            else if (StartsWith(buffer, offset, count, "AT+CIPRECVDATA") && NoData) Enqueue(Error, 0, Error.Length);
             else if (StartsWith(buffer, offset, count, "AT+CIPRECVDATA"))
             {
                 Enqueue(RecvHeader, 0, RecvHeader.Length);

@@ -59,6 +59,8 @@ namespace Esp32At.Engine
         /// <summary>
         /// A CIPRECVDATA-style exchange: the payload is copied straight into <paramref name="buffer"/>. Returns the byte
         /// count; <see cref="LastRemoteAddress"/>/<see cref="LastRemotePort"/> tell where it came from (with CIPDINFO=1).
+        /// Returns -1 when the ESP answered ERROR: in passive mode that is routine "no data" (a notice that crossed a read,
+        /// the SSL length quirk, a close), so it allocates no exception.
         /// </summary>
         public int Receive(AtCommandBuffer command, byte[] buffer, int offset, int count, int timeoutMs)
         {
@@ -76,19 +78,14 @@ namespace Esp32At.Engine
                 }
                 try
                 {
-                    try
-                    {
-                        Run(command, null, timeoutMs, true);
-                    }
-                    catch (AtCommandException)
-                    {
-                        if (!ReceiveWasHit()) throw;
-                    }
+                    errorsAsResult = true;
+                    var code = Run(command, null, timeoutMs, true);
                     if (ReceiveWasHit()) throw new AtReceiveLostException(Describe(command));
-                    return received;
+                    return code == AtResultCode.Error ? -1 : received;
                 }
                 finally
                 {
+                    errorsAsResult = false;
                     lock (stateLock)
                     {
                         receiveTarget = null;

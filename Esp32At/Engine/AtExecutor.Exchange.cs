@@ -13,6 +13,8 @@ namespace Esp32At.Engine
         private bool promptSeen;
         private bool finished;
         private AtResultCode result;
+        // ERROR is the answer, not an exception (guarded by commandLock): set by Receive, where ERROR is routine.
+        private bool errorsAsResult;
 
         private AtResultCode ExchangeCore(AtCommandBuffer command, AtResponse response, long deadline, int timeoutMs,
             bool expectPrompt, byte[] payload, int offset, int count)
@@ -76,6 +78,7 @@ namespace Esp32At.Engine
             switch (code)
             {
                 case AtResultCode.Error:
+                    if (errorsAsResult) return code;
                     string detail = response != null ? response.ErrorDetail : null;
                     string failure = response != null ? response.Find("+CWJAP:") : null;
                     if (failure != null) detail = "+CWJAP:" + failure;
