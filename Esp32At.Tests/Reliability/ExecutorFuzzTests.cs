@@ -58,6 +58,10 @@ public sealed class ExecutorFuzzTests
             // line: from here on the stream is clean. (Impossible lengths are the subject of the test below.)
             int open = OpenFrameBytes(noise);
             transport.Emit([.. noise, .. Enumerable.Repeat((byte)'#', open), (byte)'\r', (byte)'\n']);
+            // "Afterwards" means after the pump has parsed the noise. Noise parsed while the command is pending (its
+            // "busy p..." or "ERROR" taken for the answer) is the subject of the test above; here it would only make
+            // the fake, which answers one write per attempt, leave the resend on busy unanswered.
+            Assert.True(SpinWait.SpinUntil(() => executor.IsQuietFor(0), 5000), "the pump did not consume the noise");
             Exception? last = null;
             for (int attempt = 0; attempt < 3; attempt++)
             {
