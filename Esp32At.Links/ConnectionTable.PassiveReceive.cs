@@ -1,4 +1,5 @@
 using System;
+using Esp32At.Device;
 using Esp32At.Engine;
 
 namespace Esp32At.Links
@@ -9,8 +10,6 @@ namespace Esp32At.Links
     {
         private const string LostInAnswer = "bytes from the ESP were lost on the UART during a receive answer (receive overrun or line error)";
         private readonly object receiveLock = new object();
-        // ESP-AT's TCP receive window (CONFIG_LWIP_TCP_WND_DEFAULT): what one link can hold at most in passive mode.
-        private const int ReceiveWindow = 5760;
 
         /// <summary>The address (IPv4, first octet in the low byte) and port the last bytes received on the link came from.</summary>
         public uint RemoteAddressOf(int linkId, out int port)
@@ -106,7 +105,8 @@ namespace Esp32At.Links
         /// </summary>
         private static int AskFor(Link link, int room, int available)
         {
-            int want = link.Kind == LinkKind.Udp || available > ReceiveWindow ? available : ReceiveWindow;
+            int window = Esp32AtOptions.ReceiveWindowBytes;
+            int want = link.Kind == LinkKind.Udp || available > window ? available : window;
             return room < want ? room : want;
         }
 

@@ -29,7 +29,7 @@ public sealed class EmulatedLink
 
     private readonly object gate = new();
     private readonly ReceiveBuffer pending;
-    private bool reading;
+    private bool reading; // a CIPRECVDATA is between its take and its final result (AfterRead)
     private bool remoteClosed;
     private bool notified; // a passive notice went out and no read followed yet
     private int undecrypted; // SSL quirk: encrypted overhead counted in the lengths until the next read

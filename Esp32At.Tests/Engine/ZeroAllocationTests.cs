@@ -80,9 +80,13 @@ public class ZeroAllocationTests
         public void Write(byte[] buffer, int offset, int count)
         {
             if (StartsWith(buffer, offset, count, "AT+CIPSEND")) Enqueue(Prompt, 0, Prompt.Length);
-            else if (StartsWith(buffer, offset, count, "AT+CIPRECVDATA") && NoData) Enqueue(Error, 0, Error.Length);
             else if (StartsWith(buffer, offset, count, "AT+CIPRECVDATA"))
             {
+                if (NoData)
+                {
+                    Enqueue(Error, 0, Error.Length);
+                    return;
+                }
                 Enqueue(RecvHeader, 0, RecvHeader.Length);
                 Enqueue(LastPayload, 0, LastPayload.Length);
                 Enqueue(RecvTail, 0, RecvTail.Length);

@@ -28,9 +28,16 @@ namespace Esp32At.Device
         /// Size of the one read-ahead buffer the connection table shares between its TCP/TLS links, in bytes (0 = none).
         /// A read smaller than what the ESP holds fetches up to this much in one <c>AT+CIPRECVDATA</c> and serves the
         /// following small reads from it, so they stop paying one UART round trip each. The default is one ESP receive
-        /// window (5760 bytes); it is allocated when the first passive TCP/TLS link opens (never inside a read).
+        /// window (<see cref="ReceiveWindowBytes"/>); it is allocated when the first passive TCP/TLS link opens (never
+        /// inside a read).
         /// </summary>
-        public int ReadAheadBytes { get; set; } = 5760;
+        public int ReadAheadBytes { get; set; } = ReceiveWindowBytes;
+
+        /// <summary>
+        /// ESP-AT's TCP receive window (lwIP's CONFIG_LWIP_TCP_WND_DEFAULT), 5760 bytes: the most one link holds in passive
+        /// mode, and the most one <c>AT+CIPRECVDATA</c> is asked for.
+        /// </summary>
+        public const int ReceiveWindowBytes = 5760;
 
         /// <summary>
         /// Receive TCP and TLS links actively (default false): the ESP pushes <c>+IPD,&lt;id&gt;,&lt;len&gt;:&lt;data&gt;</c>
