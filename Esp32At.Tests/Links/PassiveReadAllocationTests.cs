@@ -42,8 +42,14 @@ public class PassiveReadAllocationTests
     private static string Allocating(long[,] perRead, int reads)
     {
         var text = new System.Text.StringBuilder();
+        int shown = 0, more = 0;
         for (int i = 0; i < reads; i++)
-            if (perRead[i, 0] != 0) text.Append($"read {i}: {perRead[i, 0]} B, {perRead[i, 1]} commands, {perRead[i, 2]} us; ");
+        {
+            if (perRead[i, 0] == 0) continue;
+            if (shown++ < 10) text.Append($"read {i}: {perRead[i, 0]} B, {perRead[i, 1]} commands, {perRead[i, 2]} us; ");
+            else more++;
+        }
+        if (more > 0) text.Append($"and {more} more");
         return text.ToString();
     }
 
@@ -74,6 +80,11 @@ public class PassiveReadAllocationTests
         var perRead = new long[Total, 3];
         int at = 0, reads = 0, writesBefore = wire.Writes;
         long emulatorBefore = wire.AllocatedInside;
+        // The thread's allocation context starts empty: without this, the runtime's counter sometimes counted part of
+        // the unused remainder of the context the set-up left (3984-7624 B, always under one 8 KB quantum) within one
+        // read that waited, in the first test run of clean clones only. Probes showed it inside the executor's wait for
+        // the answer, where nothing allocates, and not monotonic (nested spans summed to more than the whole).
+        GC.Collect();
         long before = GC.GetAllocatedBytesForCurrentThread();
         while (at < Total)
         {
