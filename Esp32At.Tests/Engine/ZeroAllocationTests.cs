@@ -29,7 +29,7 @@ public class ZeroAllocationTests
         }
 
         for (int i = 0; i < 50; i++) Once();
-        long before = GC.GetAllocatedBytesForCurrentThread();
+        long before = ThreadAllocations.Start();
         for (int i = 0; i < 100; i++) Once();
         long perOperation = (GC.GetAllocatedBytesForCurrentThread() - before) / 100;
         Assert.Equal(0, failures);
@@ -49,7 +49,7 @@ public class ZeroAllocationTests
         var recv = new AtCommandBuffer().Append("AT+CIPRECVDATA=0,1024").AppendLineEnd();
         int failures = 0;
         for (int i = 0; i < 20; i++) if (executor.Receive(recv, received, 0, received.Length, 5000) != -1) failures++;
-        long before = GC.GetAllocatedBytesForCurrentThread();
+        long before = ThreadAllocations.Start();
         for (int i = 0; i < 100; i++) if (executor.Receive(recv, received, 0, received.Length, 5000) != -1) failures++;
         long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         Assert.Equal(0, failures);

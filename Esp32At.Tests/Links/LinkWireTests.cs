@@ -71,7 +71,7 @@ public class LinkWireTests
         var perRound = new List<long>();
         for (int round = 0; round < 4; round++)
         {
-            long before = GC.GetAllocatedBytesForCurrentThread();
+            long before = ThreadAllocations.Start();
             long emulatorBefore = wire.AllocatedInside;
             for (int i = 0; i < 50; i++) Once();
             perRound.Add(GC.GetAllocatedBytesForCurrentThread() - before - (wire.AllocatedInside - emulatorBefore));

@@ -80,12 +80,7 @@ public class PassiveReadAllocationTests
         var perRead = new long[Total, 3];
         int at = 0, reads = 0, writesBefore = wire.Writes;
         long emulatorBefore = wire.AllocatedInside;
-        // The thread's allocation context starts empty: without this, the runtime's counter sometimes counted part of
-        // the unused remainder of the context the set-up left (3984-7624 B, always under one 8 KB quantum) within one
-        // read that waited, in the first test run of clean clones only. Probes showed it inside the executor's wait for
-        // the answer, where nothing allocates, and not monotonic (nested spans summed to more than the whole).
-        GC.Collect();
-        long before = GC.GetAllocatedBytesForCurrentThread();
+        long before = ThreadAllocations.Start();
         while (at < Total)
         {
             long readStart = GC.GetAllocatedBytesForCurrentThread(), insideStart = wire.AllocatedInside, started = Stopwatch.GetTimestamp();
