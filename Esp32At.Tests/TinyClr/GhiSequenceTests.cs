@@ -238,6 +238,10 @@ public sealed class GhiSequenceTests : IDisposable
         c.ContentLength64 = 2;
         c.Write("hi");
         c.Close();
+        // The accept thread is back in its Poll rounds before the listener closes (else the close can come first and
+        // the sequence below has no second Poll: a race of the test, not of the listener).
+        Assert.True(SpinWait.SpinUntil(() => p.CallsOn(1).SkipWhile(x => x != "Accept(1)").Any(x => x.StartsWith("Poll(1,")), 5000),
+            "the accept loop did not poll again after its accept");
         l.Close();
         Assert.False(l.IsListening);
         Assert.Equal(new[]
